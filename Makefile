@@ -20,7 +20,6 @@ migrate: venv
 	$(BIN)/python manage.py migrate --noinput
 
 run: migrate
-	$(BIN)/python manage.py compilemessages -v0 2>/dev/null || true
 	$(BIN)/daphne -b $(HOST) -p $(PORT) mentos_site.asgi:application
 
 worker: venv

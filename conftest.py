@@ -9,6 +9,10 @@ from collections.abc import Callable
 
 import pytest
 
+import testsupport  # noqa: F401  (sets HF_HUB_OFFLINE/TRANSFORMERS_OFFLINE before huggingface_hub loads)
+
+pytest_plugins = ["testsupport.fixtures"]
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-websocket_urlpatterns: list = []
+from .consumers import CounselConsumer
+
+websocket_urlpatterns = [
+    path("ws/counsels/<int:counsel_id>/", CounselConsumer.as_asgi()),
+]

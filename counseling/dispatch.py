@@ -1,0 +1,135 @@
+"""How a turn leaves the request: started in a worker thread (embedded default) or sent to
+the Celery queue `inference` (settings.MENTOS_TURN_RUNNER), and how frames reach the
+counsel's channel-layer group from sync code.
+
+Publishing runs every `group_send` on one long-lived event loop per process, so the
+channel layer keeps one connection (channels_redis pools connections per event loop;
+`async_to_sync` would open a fresh loop, hence a fresh connection, per frame). Inside the
+web process the loop is the server's own: the in-memory layer only works on the loop its
+consumers wait on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import threading
+import time
+from collections.abc import Coroutine
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from asgiref.sync import SyncToAsync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.core.cache import cache
+from django.db import close_old_connections, connections
+
+log = logging.getLogger(__name__)
+
+FRAME_HANDLER = "chat.frame"  # the consumer method `chat_frame` forwards these
+ALIVE_KEY = "turn-alive:{dialog_id}"
+
+_lock = threading.Lock()
+_loop: asyncio.AbstractEventLoop | None = None
+_loop_pid = 0
+_executor: ThreadPoolExecutor | None = None
+_in_flight: set[Future[None]] = set()
+
+
+# --- publishing ---------------------------------------------------------------------------
+def server_loop() -> asyncio.AbstractEventLoop | None:
+    """The server's event loop when called from a sync_to_async thread, else None.
+
+    The same lookup async_to_sync does to find the loop to run on (asgiref keeps it in
+    SyncToAsync's thread-local), without running anything.
+    """
+    local = SyncToAsync.threadlocal
+    if getattr(local, "main_event_loop_pid", None) != os.getpid():
+        return None
+    loop = getattr(local, "main_event_loop", None)
+    return loop if loop is not None and loop.is_running() else None
+
+
+def _publisher_loop() -> asyncio.AbstractEventLoop:
+    global _loop, _loop_pid
+    with _lock:
+        if _loop is None or _loop_pid != os.getpid() or _loop.is_closed():
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name="mentos-publisher", daemon=True).start()
+            _loop, _loop_pid = loop, os.getpid()
+        return _loop
+
+
+def _run(coro: Coroutine[Any, Any, Any], loop: asyncio.AbstractEventLoop | None) -> None:
+    target = loop if loop is not None and loop.is_running() else _publisher_loop()
+    asyncio.run_coroutine_threadsafe(coro, target).result(timeout=10)
+
+
+def publish(group: str, frame: dict[str, Any], loop: asyncio.AbstractEventLoop | None = None) -> None:
+    """Send one frame to every socket of `group`; never raises (the row is the truth)."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        _run(layer.group_send(group, {"type": FRAME_HANDLER, "frame": frame}), loop or server_loop())
+    except Exception:  # a lost frame is healed by `done` and `resume`; the turn goes on
+        log.exception("could not publish a %s frame to %s", frame.get("type"), group)
+
+
+def mark_alive(dialog_id: int) -> None:
+    """Tell the stuck-turn check that this dialog is queued or moving."""
+    cache.set(ALIVE_KEY.format(dialog_id=dialog_id), time.time(), timeout=settings.MENTOS_TURN_TIMEOUT_S)
+
+
+def is_alive(dialog_id: int) -> bool:
+    return cache.get(ALIVE_KEY.format(dialog_id=dialog_id)) is not None
+
+
+# --- running turns --------------------------------------------------------------------------
+def dispatch_turn(dialog_id: int) -> None:
+    """Start the turn of `dialog_id` (call it from transaction.on_commit)."""
+    mark_alive(dialog_id)
+    if settings.MENTOS_TURN_RUNNER == "celery":
+        from inference.tasks import run_turn_task
+
+        run_turn_task.delay(dialog_id)
+        return
+    loop = server_loop()
+    future = _thread_executor().submit(_run_in_thread, dialog_id, loop)
+    _in_flight.add(future)
+    future.add_done_callback(_in_flight.discard)
+
+
+def wait_for_threads(timeout: float = 30.0) -> bool:
+    """Wait until no in-process turn runs (tests, shutdown). True if all finished."""
+    deadline = time.monotonic() + timeout
+    while _in_flight and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return not _in_flight
+
+
+def _thread_executor() -> ThreadPoolExecutor:
+    global _executor
+    with _lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mentos-turn")
+        return _executor
+
+
+def _run_in_thread(dialog_id: int, loop: asyncio.AbstractEventLoop | None) -> None:
+    from .turns import TurnRetry, run_turn
+
+    close_old_connections()
+    try:
+        while True:
+            try:
+                run_turn(dialog_id, loop=loop)
+                return
+            except TurnRetry as retry:
+                time.sleep(retry.countdown)
+    except Exception:
+        log.exception("turn %s crashed", dialog_id)
+    finally:
+        connections.close_all()

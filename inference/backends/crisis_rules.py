@@ -1,0 +1,478 @@
+"""Offline crisis backend: rules over kiwipiepy morphemes and the compacted text.
+
+Fires on suicidal ideation (direct and indirect), plans and means, self-harm and farewells.
+Does not fire on hyperbole (`배고파 죽겠다`, `웃겨 죽는 줄`, `죽도록 공부했어`) or other
+topics (news, campaigns, fiction, someone else's death, a dead phone battery).
+
+Three kinds of rule:
+- *strong* rules fire on their own (`죽고 싶어`, `유서를 썼어`, `손목을 그었어`);
+- *weak* signals (`못 버티겠어`, `사는 게 힘들어`, `죽고 싶진 않은데`) fire when two
+  co-occur, when the emotion is negative, or when no emotion is given — erring toward
+  safety when we know less;
+- *blocks*: a third-person subject or a topic cue (뉴스, 드라마, 캠페인 …) silences the
+  rules that only mention a word (`자살`, `자해`, `유서`), never an explicit first-person
+  wish (`뉴스 보니까 나도 죽고 싶어` still fires).
+
+`reason` names the category and rule that fired, e.g. `ideation_direct:wish_to_die`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from inference.labels import NEGATIVE
+from inference.morph import Morph, morphs
+from inference.types import CrisisResult, Emotion
+
+FIRST_PERSON = frozenset({"나", "저", "내", "제", "난", "전", "내가", "제가", "본인", "자신", "스스로"})
+TOPIC_CUES = frozenset(
+    """뉴스 기사 보도 소식 캠페인 예방 교육 강의 수업 보고서 논문 연구 통계 다큐 다큐멘터리
+    드라마 영화 소설 웹툰 만화 책 장면 주인공 등장인물 인물 연예인 배우 가수 캐릭터 악당 게임
+    자원봉사 봉사 상담사 세미나 발표 과제 리포트 토론 주제 역사 전쟁 청소년 학생들 사례
+    방지 대책 예방법 센터 기관 율 률""".split()
+)
+# Desire / intent / plan endings after a predicate: what turns a word into a wish.
+_INTENT_EC = frozenset({"려고", "으려고", "려", "으려", "러", "으러", "려면", "으려면"})
+_INTENT_EF = frozenset({"ᆯ래", "을래", "ᆯ게", "을게", "ᆯ래요", "을래요", "ᆯ게요", "을게요", "자"})
+_CRISIS_OBJECTS = frozenset({"고통", "삶", "인생", "목숨", "나", "모든", "모두", "전부", "다", "것", "거", "세상", "이것", "이거"})
+_HYPERBOLE_EC = frozenset({"어", "아", "어서", "아서", "게", "도록"})
+_MEDS = frozenset({"약", "수면제", "알약", "진통제", "안정제", "수면유도제", "신경안정제", "약통", "타이레놀", "우울증약"})
+_BLADES = frozenset({"칼", "커터", "커터칼", "면도칼", "칼날", "가위", "유리"})
+_BODY = frozenset({"손목", "팔", "허벅지", "다리", "몸", "배", "목", "손등", "팔목", "피부"})
+OTHER_PEOPLE = frozenset(
+    """친구 엄마 아빠 어머니 아버지 동생 형 누나 언니 오빠 주인공 사람 사람들 연예인 배우 가수 악당 캐릭터
+    걔 쟤 그 그녀 그분 애 아이 학생 환자 선생님 남친 여친 남편 아내 동료 선배 후배 이웃 다들 누구 누가""".split()
+)
+# Nouns marked like a subject that are not someone else: "오늘은 죽고 싶었어", "아무도 없는 곳"
+_NOT_AGENTS = frozenset(
+    """오늘 요즘 요새 이제 지금 어제 내일 오늘밤 밤 아침 저녁 새벽 때 그때 매일 항상 가끔 진짜 정말
+    아무 아무것 마음 생각 기분 맘 속 머리 가끔씩 이번 올해 작년 주말 평일 하루 하루하루 매번""".split()
+)
+_HIGH_PLACES = frozenset({"옥상", "난간", "대교", "마포대교", "꼭대기", "창문", "베란다"})
+_MOVE = frozenset({"올라가다", "가다", "서다", "오르다", "나가다", "올라오다", "뛰어내리다", "매달리다", "앉다", "오다", "와다"})
+_ROOFTOP_ACTIVITIES = frozenset({"빨래", "정원", "고기", "파티", "텃밭", "흡연", "담배", "바베큐", "캠핑", "공사", "운동", "산책"})
+_ESCAPE_MITIGATORS = frozenset({"여행", "시골", "잠깐", "며칠", "휴가", "잠시", "조용히", "산속", "섬", "하루만", "주말"})
+
+
+@dataclass
+class _Ctx:
+    text: str
+    compact: str
+    ms: tuple[Morph, ...]
+    forms: frozenset[str] = field(default_factory=frozenset)
+
+    def lemma(self, i: int) -> str:
+        return self.ms[i].lemma if 0 <= i < len(self.ms) else ""
+
+    def form(self, i: int) -> str:
+        return self.ms[i].form if 0 <= i < len(self.ms) else ""
+
+    def tag(self, i: int) -> str:
+        return self.ms[i].tag if 0 <= i < len(self.ms) else ""
+
+    def topic(self) -> bool:
+        return bool(self.forms & TOPIC_CUES)
+
+    def indexes(self, *lemmas: str) -> list[int]:
+        return [i for i, m in enumerate(self.ms) if m.lemma in lemmas or m.form in lemmas]
+
+    def third_person(self, i: int) -> bool:
+        """Is the predicate at i said of someone else? ("친구가 죽고 싶대", "주인공이 죽는")"""
+        j = i - 1
+        while j >= 0:
+            m = self.ms[j]
+            if m.tag in ("SF", "EF") or (m.tag == "EC" and m.form in ("는데", "ᆫ데", "은데", "니까", "지만")):
+                return False
+            if m.tag in ("JKS",) or (m.tag == "JX" and m.form in ("은", "는", "ᆫ", "도")):
+                k = j - 1
+                while k >= 0 and self.ms[k].tag in ("XSN", "NR", "MM"):
+                    k -= 1
+                subject = self.ms[k] if k >= 0 else None
+                if subject is None:
+                    return False
+                if subject.tag == "NNB":  # "나 같은 건 …": a thing-noun, not someone else
+                    return False
+                if subject.form in _NOT_AGENTS:
+                    j = k - 1
+                    continue
+                if subject.form in FIRST_PERSON or not subject.tag.startswith("N"):
+                    return False
+                # "흔적도 없이": a topic/additive particle marks someone else only on a person
+                return m.tag == "JKS" or subject.form in OTHER_PEOPLE or subject.tag == "NNP"
+            j -= 1
+        return False
+
+    def reported(self, i: int) -> bool:
+        """"...고 싶다고 했대" of a third person: reported speech after the predicate."""
+        for m in self.ms[i + 1 : i + 8]:
+            if m.tag == "EC" and m.form in ("다고", "라고", "냐고", "자고"):
+                return True
+            if m.tag == "EF":
+                return m.form in ("대", "래", "대요", "래요", "답니다")
+        return False
+
+    def wish_after(self, i: int) -> str:
+        """Which desire/intent construction follows the predicate at i ('' if none)."""
+        nxt = self.ms[i + 1 : i + 6]
+        forms = [m.form for m in nxt]
+        lemmas = [m.lemma for m in nxt]
+        tags = [m.tag for m in nxt]
+        if len(nxt) >= 2 and forms[0] == "고" and lemmas[1] == "싶다":
+            # "죽고 싶진 않아": negated wish, handled as a weak signal
+            rest = nxt[2:5]
+            if any(m.lemma in ("않다", "아니다") for m in rest):
+                return "negated_wish"
+            return "wish"
+        if len(nxt) >= 2 and forms[0] in ("어", "아") and lemmas[1] == "버리다":
+            return "wish"
+        if len(nxt) >= 2 and forms[0] == "었" and forms[1] in ("으면", "면"):
+            return "wish"
+        if nxt and tags[0] == "EC" and forms[0] in _INTENT_EC:
+            return "intent"
+        if nxt and tags[0] == "EF" and forms[0] in _INTENT_EF:
+            return "intent"
+        if len(nxt) >= 3 and forms[0] in ("ᆯ", "을") and lemmas[1] in ("거", "것") and (tags[2] in ("VCP", "EF")):
+            return "intent"  # "자살할 거야"
+        if nxt and forms[0] in ("을까", "ᆯ까") and not (len(nxt) > 1 and lemmas[1] == "보다"):
+            return "consider"  # "죽을까" (not "죽을까 봐")
+        if len(nxt) >= 2 and forms[0] in ("을", "ᆯ") and lemmas[1] == "수" and "있다" in lemmas[2:4]:
+            return "method"  # "죽을 수 있을까"
+        if len(nxt) >= 2 and forms[0] == "는" and lemmas[1] in ("방법", "법"):
+            return "method"
+        far = [m.lemma for m in self.ms[i + 3 : i + 9]]
+        if len(nxt) >= 3 and forms[0] == "는" and lemmas[1] in ("것", "거") and ({"낫다", "좋다", "편하다"} & set(far + lemmas[2:4])):
+            return "better_dead"  # "죽는 게 나아"
+        if len(nxt) >= 2 and forms[0] == "어야" and (lemmas[1] in ("겠", "지", "하다") or tags[1] == "EP"):
+            return "intent"  # "죽어야겠다"
+        return ""
+
+
+@dataclass(frozen=True)
+class _Hit:
+    strong: bool
+    reason: str
+    span: str
+
+
+Rule = Callable[[_Ctx], list[_Hit]]
+
+
+def _strong(reason: str, span: str) -> _Hit:
+    return _Hit(True, reason, span)
+
+
+def _weak(reason: str, span: str) -> _Hit:
+    return _Hit(False, reason, span)
+
+
+# -- ideation ------------------------------------------------------------------------
+
+
+def _die(ctx: _Ctx) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i in ctx.indexes("죽다", "뒤지다", "디지다"):
+        if ctx.tag(i) not in ("VV", "VX"):
+            continue
+        wish = ctx.wish_after(i)
+        if ctx.third_person(i) or (wish and ctx.reported(i) and ctx.third_person(i)):
+            continue
+        if wish in ("wish", "intent", "consider", "method", "better_dead"):
+            hits.append(_strong(f"ideation_direct:{wish}_to_die" if wish != "method" else "plan_means:method_to_die", ctx.form(i)))
+        elif wish == "negated_wish":
+            hits.append(_weak("ideation_direct:negated_wish_to_die", ctx.form(i)))
+        elif ctx.form(i + 1) in ("으면", "면") and any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - 3), i)):
+            hits.append(_strong("ideation_direct:if_i_die", ctx.form(i)))
+        elif ctx.form(i + 1) == "겠" or (ctx.form(i + 1) in ("을", "ᆯ") and ctx.lemma(i + 2) in ("것", "거")):
+            # "피곤해 죽겠어" is hyperbole; "아 죽겠다" on its own is ambiguous
+            prev_ec = ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC
+            cause = any(ctx.form(k) == "때문" for k in range(max(0, i - 3), i))  # "숙제 때문에 죽겠네"
+            if not prev_ec and not cause and ctx.lemma(i) == "죽다":
+                hits.append(_weak("ideation_direct:dying_standalone", ctx.form(i)))
+        elif wish == "" and ctx.lemma(i) == "죽다" and ctx.tag(i) == "VV":
+            nxt = ctx.form(i + 1)
+            prev_ec = ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC
+            if ctx.form(i - 1) in ("면", "으면") and (ctx.text.rstrip().endswith("?") or ctx.tag(i + 1) == "EF"):
+                if ctx.form(i + 1) not in ("었", "겠"):
+                    hits.append(_strong("plan_means:would_it_kill_me", ctx.form(i)))  # "떨어지면 죽어?"
+            elif not prev_ec and nxt not in ("겠", "는", "을", "ᆯ", "도록", "어라", "었", "다", "다가") and not ctx.topic():
+                hits.append(_weak("ideation_direct:own_death", ctx.form(i)))
+    for i in ctx.indexes("죽이다"):
+        if any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - 4), i)) and ctx.wish_after(i):
+            hits.append(_strong("ideation_direct:kill_myself", "죽이"))
+    return hits
+
+
+def _suicide_word(ctx: _Ctx) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i in ctx.indexes("자살", "자결", "ㅈㅅ"):
+        nxt = ctx.lemma(i + 1)
+        wish = ctx.wish_after(i + 1) if ctx.tag(i + 1) in ("XSV", "VV") else ""
+        if wish and wish != "negated_wish" and not ctx.third_person(i):
+            hits.append(_strong("ideation_direct:suicide_wish", "자살"))
+        elif nxt in ("생각", "충동", "시도", "계획", "방법") and not ctx.third_person(i) and not ctx.topic():
+            hits.append(_strong(f"ideation_direct:suicide_{nxt}", f"자살 {nxt}"))
+        elif not ctx.topic() and not ctx.third_person(i):
+            hits.append(_strong("ideation_direct:suicide_mention", "자살"))
+    return hits
+
+
+_DIRECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ideation_direct:wish_to_die", re.compile(r"죽고(싶|시퍼|십|싶|파)|죽구(싶|시퍼)|뒤지고싶|디지고싶|주거버리고")),
+    ("ideation_direct:end_my_life", re.compile(r"목숨(을|도)?(끊|버리|내려놓)|스스로생을|생을마감")),
+    ("ideation_direct:only_way_out", re.compile(r"죽는(것|거|길|수)(말고는?|밖에|뿐)|죽(을|는)수밖에|죽어야(만)?(끝|해결)")),
+    ("ideation_direct:extreme_choice", re.compile(r"극단(적)?(인|적)?선택")),
+    ("ideation_direct:jump", re.compile(r"뛰어내리(고싶|려|ᆯ까|고말|ᆯ래|고파|자)|뛰어내릴(까|래|거|게)|투신")),
+    ("ideation_indirect:dont_want_to_live", re.compile(
+        r"살기(가)?싫|살고싶지(가|는|도)?않|살고싶지가|그만살(고싶|래|까|려)|더(는|이상)?살고싶지|살기를포기|"
+        r"살아(서)?뭐해|살아봤자|살아야하나|살아야할까|살필요(가)?없"
+    )),
+    ("ideation_indirect:no_reason_to_live", re.compile(
+        r"(살|살아갈|살아야할|살아있을|살아있어야할|살아가야할|사는|살아가는)(이유|의미|가치|자신|목적)[가-힣]{0,5}?(없|모르)|"
+        r"(살아있는|사는|산다는)(게|것이|것은|건|것도)(아무)?(의미|이유|가치)(가|도)?없"
+    )),
+    ("ideation_indirect:never_wake", re.compile(
+        r"눈(을)?(안|못)?뜨지(않|말)았?으면|눈(을)?안떴으면|(영원히|다시는?|그대로)(안|못)?깨(지)?(않|말|안|어나지않)|"
+        r"영원히(잠들|자고싶|잠자|쉬고싶|쉬었으면|눈감)|깨어나지(않|말)(았으면|기를|길)|(이대로|그대로)(영원히)?(안|못)?깨(지)?(않|말)|"
+        r"깨지(않|말)(았으면|기를|길|으면)|안깼으면|눈(을)?안뜨(면|기를|길|게)|(내일|아침)(이|은)?(안|오지않|오지말)왔?으면|"
+        r"(다시는?|영원히)(눈(을)?)?(뜨|깨어나|일어나)(고싶지|기싫)|눈(을)?뜨고싶지않|눈뜨기(가)?싫"
+    )),
+    ("ideation_indirect:better_without_me", re.compile(
+        r"(나|내|저|제)(같은|같은건|같은거|따위|하나)?.{0,6}없(는|어지는)게(더)?(나|낫|좋|편)|나없는게|내가없어야"
+    )),
+    ("ideation_indirect:this_life_is_over", re.compile(r"(이번생|이생|내인생|인생|내삶|삶)(은|도|이)?(이제)?여기까지")),
+    ("ideation_indirect:not_born", re.compile(r"태어나지(말았|않았|말걸|않는게|말아야)|안태어났(으면|어야)|태어난게(죄|실수)")),
+    ("ideation_indirect:give_up_life", re.compile(r"(삶|인생|목숨|살기|사는것)(을|를)?(포기|내려놓|끝내|끝장)")),
+)
+
+
+def _phrases(ctx: _Ctx, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list[_Hit]:
+    hits = []
+    for reason, pattern in patterns:
+        m = pattern.search(ctx.compact)
+        if m:
+            hits.append(_strong(reason, m.group(0)))
+    return hits
+
+
+def _direct_phrases(ctx: _Ctx) -> list[_Hit]:
+    hits = _phrases(ctx, _DIRECT_PATTERNS)
+    # "연예인이 극단적 선택을 했다는 뉴스": a news topic, not the speaker
+    if ctx.topic():
+        hits = [h for h in hits if h.reason != "ideation_direct:extreme_choice"]
+    if hits and any(ctx.third_person(i) for i in ctx.indexes("죽다", "뛰어내리다", "끊다")):
+        hits = [h for h in hits if not h.reason.startswith("ideation_direct:wish")]
+    return hits
+
+
+def _disappear(ctx: _Ctx) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i, m in enumerate(ctx.ms):
+        vanish = m.lemma in ("사라지다", "증발하다", "소멸하다") or (
+            m.lemma == "없다" and ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "지다"
+        )
+        if not vanish:
+            continue
+        j = i + 2 if m.lemma == "없다" else i
+        wish = ctx.wish_after(j)
+        first = any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - 3), i))
+        if ctx.third_person(i) and not first:
+            continue
+        if wish in ("wish", "intent") and not (ctx.forms & _ESCAPE_MITIGATORS):
+            hits.append(_strong("ideation_indirect:disappear", m.form))
+        elif first and m.lemma == "없다":
+            hits.append(_strong("ideation_indirect:world_without_me", "없어지"))
+        elif first and ctx.form(j + 1) in ("면", "으면") and not (ctx.forms & _ESCAPE_MITIGATORS):
+            hits.append(_strong("ideation_indirect:world_without_me", m.form))
+    # "내가 없어도 잘 살아", "나 없으면 다들 편할 거야"
+    for i, m in enumerate(ctx.ms):
+        if m.lemma == "없다" and ctx.form(i + 1) in ("어도", "으면", "아도"):
+            before = [ctx.form(k) for k in range(max(0, i - 3), i) if ctx.tag(k) not in ("JKS", "JX", "NR")]
+            if before and before[-1] in FIRST_PERSON:
+                hits.append(_strong("farewell:world_without_me", "없어도" if ctx.form(i + 1) != "으면" else "없으면"))
+    return hits
+
+
+def _end_it(ctx: _Ctx) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i in ctx.indexes("끝나다"):
+        if ctx.wish_after(i) == "wish":
+            subjects = [ctx.form(k) for k in range(max(0, i - 4), i) if ctx.tag(k).startswith("N") or ctx.tag(k) == "MM"]
+            if subjects and all(x in _CRISIS_OBJECTS for x in subjects):
+                hits.append(_strong("ideation_indirect:end_it_all", "끝났으면"))
+    for i in ctx.indexes("끝내다", "끝장내다", "놓다", "그만두다", "그만하다", "하다"):
+        lemma = ctx.lemma(i)
+        if lemma == "하다" and ctx.form(i - 1) != "그만":
+            continue
+        wish = ctx.wish_after(i)
+        if not wish or wish == "negated_wish":
+            continue
+        # the object decides: "숙제 다 끝내고 싶다" is about homework
+        objects = []
+        k = i - 1
+        while k >= 0 and ctx.tag(k) not in ("EF", "SF") and not (ctx.tag(k) == "EC" and ctx.form(k) not in ("어", "아")):
+            if ctx.tag(k).startswith("N") and ctx.tag(k) != "NNB":
+                objects.append(ctx.form(k))
+            k -= 1
+        concrete = [o for o in objects if o not in _CRISIS_OBJECTS]
+        if lemma in ("끝내다", "끝장내다") and not concrete:
+            hits.append(_strong("ideation_indirect:end_it_all", "끝내"))
+        elif lemma == "놓다" and not concrete and any(ctx.form(k) in ("다", "모든", "전부", "모두") for k in range(max(0, i - 3), i)):
+            hits.append(_strong("ideation_indirect:let_go_of_everything", "다 놓"))
+        elif lemma in ("그만하다", "하다", "그만두다") and not concrete and lemma != "그만두다":
+            hits.append(_weak("ideation_indirect:want_to_stop", "그만하"))
+    return hits
+
+
+_WEAK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ideation_indirect:life_is_hard", re.compile(r"(사는|살아가는|산다는)(게|것이|것)(너무|정말|진짜)?(힘들|괴롭|지겹|지옥|고통)|삶이(너무)?(힘들|괴롭|지겹)")),
+    ("ideation_indirect:cant_endure", re.compile(r"못버티겠|버틸(힘|자신|수)(이|가)?(없|안)|더는못견디|견딜수(가)?없")),
+    ("ideation_indirect:hopeless", re.compile(r"희망(이|도)?(없|안보)|미래(가|도)?(없|안보)|아무의미(가|도)?없|다의미없|모든게무의미")),
+    ("ideation_indirect:burden", re.compile(r"짐(이|만)(되|돼|이야|같|일뿐)|민폐만|없는게나|쓸모(가|도)?없는(사람|존재|인간)|나(는|같은)(건|거|놈|애)?쓸모")),
+    ("ideation_indirect:no_zest", re.compile(r"살맛(이|도)?(안|없)")),
+    ("ideation_indirect:nobody_needs_me", re.compile(r"아무도(나|날|저|절)를?(필요|찾지|원하지)")),
+)
+
+
+def _weak_phrases(ctx: _Ctx) -> list[_Hit]:
+    return [_weak(reason, m.group(0)) for reason, p in _WEAK_PATTERNS if (m := p.search(ctx.compact))]
+
+
+# -- plans and means -----------------------------------------------------------------
+
+
+def _means(ctx: _Ctx) -> list[_Hit]:
+    hits: list[_Hit] = []
+    lemmas = {m.lemma for m in ctx.ms}
+    c = ctx.compact
+    if ctx.forms & _MEDS or "약통" in c:
+        hoard = lemmas & {"모으다", "모아두다", "사모으다", "쌓다"} or re.search(r"한꺼번에|한번에|털어넣|왕창|통째로|전부먹|다먹어버|먹어버릴", c)
+        if hoard:
+            hits.append(_strong("plan_means:medication", "약"))
+    if re.search(r"번개탄|연탄", c) and not (ctx.forms & {"고기", "캠핑", "바베큐", "구이"}):
+        hits.append(_strong("plan_means:charcoal", "번개탄"))
+    if re.search(r"가스(를)?(틀|열|켜)(어|고)?놓고(자|잠|누워)|가스(를)?마시", c):
+        hits.append(_strong("plan_means:gas", "가스"))
+    if re.search(r"밧줄|목(을)?매|목맬|올가미", c):
+        hits.append(_strong("plan_means:hanging", "밧줄"))
+    if re.search(r"(죽는|자살|죽을|죽을수있는)(방법|법)|안아프게죽|편하게죽|고통없이죽", c):
+        hits.append(_strong("plan_means:method", "방법"))
+    if "유서" in ctx.forms and not ctx.topic():
+        i = ctx.indexes("유서")[0]
+        if ctx.lemma(i + 1) != "깊다" and not ctx.third_person(i):
+            hits.append(_strong("plan_means:suicide_note", "유서"))
+    for i, m in enumerate(ctx.ms):
+        place = m.form in _HIGH_PLACES or (m.form == "다리" and ctx.form(i - 1) in ("한강", "대교") or (m.form == "다리" and ctx.form(i + 1) == "위"))
+        if place and any(ctx.lemma(k) in _MOVE for k in range(i + 1, min(len(ctx.ms), i + 5))):
+            if not (ctx.forms & _ROOFTOP_ACTIVITIES) and not ctx.third_person(i):
+                hits.append(_strong("plan_means:high_place", m.form))
+    if re.search(r"(오늘|내일|이따|오늘밤|새벽)(밤)?에?(실행|결행|끝낼|마무리)", c) and not (ctx.forms & {"계획", "프로젝트", "파티"}):
+        hits.append(_strong("plan_means:set_time", "실행"))
+    return hits
+
+
+# -- self-harm -----------------------------------------------------------------------
+
+
+def _self_harm(ctx: _Ctx) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i in ctx.indexes("자해", "자상"):
+        if ctx.topic() and not ctx.wish_after(i + 1):
+            continue
+        if not ctx.third_person(i):
+            hits.append(_strong("self_harm:self_harm_word", "자해"))
+    if "긋다" in {m.lemma for m in ctx.ms} and (ctx.forms & (_BODY | _BLADES)):
+        hits.append(_strong("self_harm:cutting", "긋"))
+    if re.search(r"(손목|팔목|팔|허벅지)(을|를|에)?(긋|그었|그어|자르|찌르|그을)", ctx.compact):
+        hits.append(_strong("self_harm:cutting", "손목"))
+    if ctx.forms & {"칼자국", "자해흔", "흉터", "자국"} and re.search(r"(내가|제가|스스로|일부러)(낸|냈|만든|그은)", ctx.compact):
+        hits.append(_strong("self_harm:self_made_marks", "자국"))
+    if "일부러" in ctx.forms and ({m.lemma for m in ctx.ms} & {"다치다", "때리다", "치다", "베다", "긋다", "찧다", "박다", "굶다", "상처"}):
+        if not any(ctx.third_person(i) for i in ctx.indexes("다치다", "때리다", "치다")):
+            hits.append(_strong("self_harm:on_purpose", "일부러"))
+    for i in ctx.indexes("상처"):
+        if ctx.lemma(i + 1) in ("내다",) or (ctx.form(i + 1) in ("를", "을") and ctx.lemma(i + 2) == "내다"):
+            hits.append(_strong("self_harm:wound_myself", "상처"))
+    for i in ctx.indexes("다치다", "때리다", "괴롭히다", "벌주다", "할퀴다", "찌르다"):
+        if any(ctx.form(k) in ("나", "저", "자신", "스스로", "내", "제", "날", "절") for k in range(max(0, i - 3), i)):
+            if ctx.wish_after(i) or ctx.tag(i + 1) == "EP" or ctx.form(i + 1) in ("게", "어", "아"):
+                hits.append(_strong("self_harm:hurt_myself", ctx.form(i)))
+    return hits
+
+
+# -- farewells -----------------------------------------------------------------------
+
+_FAREWELL_STRONG = re.compile(
+    r"다음생(에|엔)|마지막(인사|메시지|편지|부탁|말)|마지막으로(하고싶은|남기|전하|할말)|"
+    r"미안하다고(꼭)?전해|(내|제)?물건(을|들)?(다)?정리(했|해뒀|해놨|하고있).*(나눠|가져|줄게|주세요)|"
+    r"(메시지|인사|편지|연락|대화|카톡|글)(가|이|는|도)?(제|내)?마지막(이|일)|(날|나를|저를|절)잊(고|어)|나잊고(잘|행복)|"
+    r"날잊어|나를잊어|저를잊어|찾지마|먼저갈게|먼저가요|먼저떠날|이제다끝낼|이제(다시는?)?못볼|다시는못볼|다시볼수없"
+)
+_FAREWELL_SOFT = re.compile(r"그동안(고마웠|감사했|고마워|미안했)|이제안녕|영원히안녕|다들잘지내|잘있어|잘살아|안녕히계세요|잘부탁(해|할게|합니다)|맡길게")
+_FAREWELL_MITIGATORS = re.compile(r"다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
+
+
+def _farewell(ctx: _Ctx) -> list[_Hit]:
+    c = ctx.compact
+    if _FAREWELL_MITIGATORS.search(c) and not re.search(r"다음생", c):
+        return []
+    m = _FAREWELL_STRONG.search(c)
+    if m:
+        return [_strong("farewell:last_words", m.group(0))]
+    soft = _FAREWELL_SOFT.findall(c)
+    if soft:
+        # one soft goodbye is a normal goodbye; with a second cue it reads as a last one
+        cues = len(soft) + bool(re.search(r"이제|마지막|영원히|그동안", c)) + ("안녕" in c)
+        if cues >= 3 or (cues >= 2 and "그동안" in c):
+            return [_strong("farewell:goodbye", soft[0])]
+        return [_weak("farewell:goodbye", soft[0])]
+    return []
+
+
+RULES: tuple[Rule, ...] = (
+    _die, _suicide_word, _direct_phrases, _disappear, _end_it, _weak_phrases, _means, _self_harm, _farewell,
+)
+
+
+def _negative(emotion: Emotion | None) -> bool:
+    if emotion is None:
+        return True  # knowing less, err toward safety
+    if emotion.group == NEGATIVE:
+        return True
+    neg = sum(float(emotion.scores.get(k, 0.0)) for k in ("슬픔(우울한)", "힘듦(지침)", "걱정스러운(불안한)"))
+    return neg >= 0.35
+
+
+class RuleCrisisBackend:
+    """`CrisisBackend` over morpheme and phrase rules; see the module docstring."""
+
+    def __init__(self, **options: Any) -> None:
+        # weak signals alone fire only with a negative (or unknown) emotion
+        self.weak_needs_negative = bool(options.get("crisis_weak_needs_negative", True))
+
+    def check(self, text: str, emotion: Emotion | None = None) -> CrisisResult:
+        text = (text or "").strip()
+        if not text:
+            return CrisisResult(False, "", ())
+        hits = self.hits(text)
+        strong = [h for h in hits if h.strong]
+        if strong:
+            return CrisisResult(True, strong[0].reason, tuple(dict.fromkeys(h.span for h in strong)))
+        weak = [h for h in hits if not h.strong]
+        if len({h.reason for h in weak}) >= 2:
+            return CrisisResult(True, "weak_signals:" + "+".join(dict.fromkeys(h.reason for h in weak)),
+                                tuple(dict.fromkeys(h.span for h in weak)))
+        if weak and (not self.weak_needs_negative or _negative(emotion)):
+            suffix = "+no_emotion" if emotion is None else "+negative_emotion"
+            return CrisisResult(True, weak[0].reason + suffix, (weak[0].span,))
+        return CrisisResult(False, "", ())
+
+    def hits(self, text: str) -> list[_Hit]:
+        ms = morphs(text)
+        ctx = _Ctx(text=text, compact=re.sub(r"[\s.,!?~…·'\"]+", "", text), ms=ms, forms=frozenset(m.form for m in ms))
+        found: list[_Hit] = []
+        for rule in RULES:
+            found.extend(rule(ctx))
+        return found

@@ -1,0 +1,673 @@
+"""Offline style transfer: the counsellor's 해요체 reply in a character's 말투, by rules.
+
+Each sentence is analysed with kiwipiepy; its sentence-final endings (EF) and, where the
+speech level calls for it, the honorific 시 (EP) and honorific words are rewritten; the
+changed words are rebuilt with `kiwi.join` (which conjugates: 축약, ㅂ/ㄷ 불규칙 ...); then
+the character's lexical flavour is added (word swaps, interjections, tails, punctuation).
+
+The rules live on the character (`Character.style_rules`, editable in admin); empty rules
+fall back to `default_rules(slug)`. Flavour is chosen by a hash of the sentence, so the
+same sentence always reads the same. A sentence whose rewrite fails comes back unchanged:
+a reply is never lost to styling.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import re
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from inference.morph import join as kiwi_join
+from inference.morph import tokenize
+from inference.types import CharacterStyle
+
+log = logging.getLogger(__name__)
+
+LEVELS = ("haeyo", "hapsyo", "banmal", "hao", "hage", "haera", "naruto")
+LEVEL_NAMES = {
+    "haeyo": "해요체 (바꾸지 않음)",
+    "hapsyo": "하십시오체 (-습니다/-습니까/-십시오)",
+    "banmal": "반말/해체 (-어/-야/-지)",
+    "hao": "하오체 (-오/-소/-구려)",
+    "hage": "하게체 (-네/-나/-게/-세)",
+    "haera": "해라체·할아버지 (-구나/-단다/-느냐/-거라)",
+    "naruto": "반말 + -니깐!",
+}
+MOODS = ("statement", "question", "request", "suggest", "exclaim", "promise")
+FLAVOUR_KEYS = (*MOODS, "any")
+# Levels that speak down to the listener drop the honorific 시 and honorific words.
+_DROP_HONORIFIC = {"banmal", "hage", "haera", "naruto"}
+
+RULE_KEYS = {
+    "level": "말투 단계",
+    "honorific": "존대 '시' 처리 (keep | drop)",
+    "conjecture": "추측 '-겠-' 표현 (geot = '-ㄹ 것입니다')",
+    "lexicon": "낱말 바꾸기 {낱말: 바꿀 낱말}",
+    "prefix": "문장 앞에 붙이는 말 {rate, statement: [...], ...}",
+    "suffix": "문장 뒤에 붙이는 말 {rate, statement: [...], ...}",
+    "punct": "문장 부호 바꾸기 {'.': ['!'], '?': ['?!'], '': ['!']}",
+    "min_flavour": "앞말·뒷말 중 하나는 반드시 붙임 (true | false)",
+    "advice": "하십시오체에서 권유를 '-시기 권합니다', 제안을 '-는 것이 좋겠습니다'로 (true | false)",
+}
+
+
+# ---------------------------------------------------------------- rules
+
+def default_rules(slug: str) -> dict[str, Any]:
+    """The preset rules of a seeded character (a copy), or {} for an unknown slug."""
+    from inference.data.style_presets import STYLE_PRESETS
+
+    return copy.deepcopy(dict(STYLE_PRESETS.get(slug, {})))
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _validate_flavour(name: str, value: Any, errors: list[str]) -> None:
+    if not isinstance(value, Mapping):
+        errors.append(f"{name}: 객체여야 합니다 (예: {{\"rate\": 0.5, \"statement\": [\"허허, \"]}}).")
+        return
+    for key, item in value.items():
+        if key == "rate":
+            if isinstance(item, bool) or not isinstance(item, int | float) or not 0 <= item <= 1:
+                errors.append(f"{name}.rate: 0과 1 사이의 숫자여야 합니다 (지금: {item!r}).")
+        elif key in FLAVOUR_KEYS:
+            if not _is_str_list(item):
+                errors.append(f"{name}.{key}: 문자열 목록이어야 합니다 (지금: {item!r}).")
+        else:
+            errors.append(
+                f"{name}: 알 수 없는 키 {key!r} (가능: rate, {', '.join(FLAVOUR_KEYS)})."
+            )
+
+
+def validate_style_rules(rules: Any) -> list[str]:
+    """Every problem with a `style_rules` value, as messages for the admin ([] = valid)."""
+    if rules is None or rules == {}:
+        return []
+    if not isinstance(rules, Mapping):
+        return [f"말투 규칙은 JSON 객체여야 합니다 (지금: {type(rules).__name__})."]
+    errors: list[str] = []
+    for key in rules:
+        if key not in RULE_KEYS:
+            errors.append(f"알 수 없는 키 {key!r} (가능: {', '.join(RULE_KEYS)}).")
+    level = rules.get("level", "haeyo")
+    if level not in LEVELS:
+        errors.append(f"level: 알 수 없는 말투 단계 {level!r} (가능: {', '.join(LEVELS)}).")
+    if "honorific" in rules and rules["honorific"] not in ("keep", "drop"):
+        errors.append(f"honorific: 'keep' 또는 'drop'이어야 합니다 (지금: {rules['honorific']!r}).")
+    if "conjecture" in rules and rules["conjecture"] not in ("", "geot"):
+        errors.append(f"conjecture: '' 또는 'geot'이어야 합니다 (지금: {rules['conjecture']!r}).")
+    for flag in ("min_flavour", "advice"):
+        if flag in rules and not isinstance(rules[flag], bool):
+            errors.append(f"{flag}: true 또는 false여야 합니다 (지금: {rules[flag]!r}).")
+    lexicon = rules.get("lexicon", {})
+    if not isinstance(lexicon, Mapping):
+        errors.append("lexicon: {\"낱말\": \"바꿀 낱말\"} 형태의 객체여야 합니다.")
+    else:
+        for src, dst in lexicon.items():
+            if not isinstance(dst, str) or not src.strip() or not dst.strip():
+                errors.append(f"lexicon.{src}: 비어 있지 않은 문자열이어야 합니다 (지금: {dst!r}).")
+    for name in ("prefix", "suffix"):
+        if name in rules:
+            _validate_flavour(name, rules[name], errors)
+    punct = rules.get("punct", {})
+    if not isinstance(punct, Mapping):
+        errors.append("punct: {\".\": [\"!\"]} 형태의 객체여야 합니다.")
+    else:
+        for key, item in punct.items():
+            if key not in (".", "?", "!", ""):
+                errors.append(f"punct: 알 수 없는 부호 {key!r} (가능: '.', '?', '!', '').")
+            elif not (_is_str_list(item) and item) and not isinstance(item, str):
+                errors.append(f"punct.{key}: 문자열 또는 비어 있지 않은 문자열 목록이어야 합니다.")
+    return errors
+
+
+# ---------------------------------------------------------------- morphology helpers
+
+@dataclass
+class _Tok:
+    form: str
+    tag: str
+    word: int  # index of the whitespace-separated word it belongs to
+    start: int = -1  # -1 = inserted, no place in the original text
+    end: int = -1
+    changed: bool = False
+
+
+@dataclass
+class _Ending:
+    """What replaces an EF: morphemes, whether 시 must be there, text glued after."""
+
+    morphs: list[tuple[str, str]]
+    need_si: bool = False
+    tail: str = ""  # glued after the joined word ("소", "니깐", " 것입니다")
+    punct: str | None = None  # replaces the sentence's final punctuation
+    drop_eps: tuple[str, ...] = ()  # EPs to remove (formal "-겠-" → "-ㄹ 것")
+    drop_copula: bool = False  # glue the tail to the noun: "누구" + "입니까" (not "누굽니까")
+
+
+# kiwipiepy misreads a few common honorific forms ("계세요" → 계/NNG 이/VCP 세요/EF).
+_WORD_FIXES: dict[str, list[tuple[str, str]]] = {
+    "계세요": [("계시", "VV"), ("세요", "EF")],
+    "주무세요": [("주무시", "VV"), ("세요", "EF")],
+    "드세요": [("드시", "VV"), ("세요", "EF")],
+}
+# Honorific words → plain, for levels that speak down (반말 ...). Keyed by (form, tag class).
+_PLAIN_STEMS = {
+    "주무시": "자", "계시": "있", "드시": "먹", "잡수시": "먹", "편찮": "아프",
+    "여쭈": "묻", "여쭙": "묻", "뵙": "보", "뵈": "보", "드리": "주",
+}
+_PLAIN_NOUNS = {"댁": "집", "연세": "나이", "성함": "이름", "진지": "밥", "말씀": "말"}
+_PLAIN_PRONOUNS = {"저": "나", "저희": "우리"}
+HONORIFIC_PLAIN = {**_PLAIN_STEMS, **_PLAIN_NOUNS, **_PLAIN_PRONOUNS}  # for tests and docs
+
+_SI = ("시", "으시")
+_HON_STEMS = ("계시", "주무시", "드시", "잡수시")  # the 시 is part of the stem
+# Words that make a sentence a question even without its "?".
+_WH = {"무엇", "뭐", "누구", "어디", "언제", "왜", "얼마나", "어떻", "어떤", "무슨", "몇"}
+# Greetings are fixed phrases, not conjugated: "안녕하세요" → level's own greeting.
+_GREETINGS = {"hapsyo": "안녕하십니까", "banmal": "안녕", "naruto": "안녕", "hage": "반갑네",
+              "haera": "왔구나", "hao": "안녕하시오"}
+_PAST = ("었", "았", "였", "었었", "겠")
+_ADJ_VX = ("싶",)
+_EXIST = ("있", "없", "계시")
+
+
+def _ef_key(form: str) -> str:
+    """An EF without its 으/ㄹ/ㄴ/ㅂ onset: "을까요"/"ᆯ까요" → "까요", "습니다" → "니다"."""
+    key = form.lstrip("ᆯᆫᆸᆷ")
+    for head in ("으", "습", "읍", "을"):
+        if key.startswith(head) and len(key) > 1:
+            return key[len(head):]
+    return key
+
+
+_HON_EF = {"세요", "셔요", "십시오", "십니다", "십니까", "시죠", "시지요"}
+_QUESTION_EF = {"나요", "가요", "는가요", "니까", "냐", "느냐", "니", "나", "가", "는가", "래요"}
+_EXCLAIM_EF = {"네요", "군요", "는군요", "구나", "는구나", "네", "구먼", "구려"}
+_CONFIRM_EF = {"죠", "지요", "지", "잖아요", "잖아"}
+_PROMISE_EF = {"게요", "게"}
+_SUGGEST_EF = {"시다", "자"}
+
+
+def _last_char_has_batchim(text: str) -> int:
+    """0 = vowel, 1 = consonant, 2 = ㄹ (for 하오체 -오/-소)."""
+    if not text:
+        return 0
+    code = ord(text[-1]) - 0xAC00
+    if not 0 <= code < 11172:
+        return 0
+    final = code % 28
+    return 0 if final == 0 else 2 if final == 8 else 1
+
+
+def _hash(*parts: str) -> int:
+    return zlib.crc32("\x1f".join(parts).encode("utf-8"))
+
+
+# ---------------------------------------------------------------- endings per level
+
+def _predicate(toks: list[_Tok], e: int) -> tuple[int, list[int], str]:
+    """(stem index or -1, EP indexes, class) of the predicate whose EF is toks[e]."""
+    eps: list[int] = []
+    j = e - 1
+    while j >= 0 and toks[j].tag == "EP":
+        eps.insert(0, j)
+        j -= 1
+    stem = j if j >= 0 and (toks[j].tag[:1] == "V" or toks[j].tag.startswith("XS")) else -1
+    if stem < 0:
+        cls = "adj"
+    else:
+        form, tag = toks[stem].form, toks[stem].tag
+        if tag in ("VCP", "VCN"):
+            cls = "copula"
+        elif form in _EXIST:
+            cls = "exist"
+        elif tag.startswith("VA") or tag.startswith("XSA") or (tag == "VX" and form in _ADJ_VX):
+            cls = "adj"
+        elif tag == "VX" and form == "않" and stem >= 2 and toks[stem - 2].tag.startswith("VA"):
+            cls = "adj"
+        else:
+            cls = "verb"
+    if eps and toks[eps[-1]].form in _PAST and cls != "copula":
+        cls = "past"
+    return stem, eps, cls
+
+
+def _mood(key: str, cls: str, punct: str, honorific_ef: bool) -> str:
+    if key == "까요" or key == "까":
+        return "suggest" if cls == "verb" else "question"
+    if key in _SUGGEST_EF:
+        return "suggest"
+    if key in _PROMISE_EF:
+        return "promise"
+    if punct == "?" or key in _QUESTION_EF:
+        return "question"
+    if key in _EXCLAIM_EF:
+        return "exclaim"
+    if honorific_ef and key in ("세요", "셔요", "십시오") and cls in ("verb", "exist"):
+        return "request"
+    return "statement"
+
+
+def _ending(level: str, mood: str, cls: str, key: str, h: int, stem_form: str, rules: Mapping[str, Any],
+            last_ep: str, noun: str = "") -> _Ending | None:
+    """The new ending for a predicate at `level`, or None to leave it as it is."""
+    confirm = key in _CONFIRM_EF and not key.startswith("잖")
+    if level == "banmal":
+        if mood == "promise":
+            return _Ending([("ᆯ게", "EF")])
+        if mood == "suggest" or key in ("까요", "까"):
+            return _Ending([("ᆯ까", "EF")])
+        if confirm:
+            return _Ending([("지", "EF")])
+        if key.startswith("잖"):
+            return _Ending([("잖아", "EF")])
+        if key in ("네요", "네"):
+            return _Ending([("네", "EF")])
+        if mood == "exclaim":
+            return _Ending([("는구나" if cls in ("verb", "exist") else "구나", "EF")])
+        return _Ending([("야" if cls == "copula" else "어", "EF")])
+    if level == "hapsyo":
+        if rules.get("advice") and mood == "request":
+            return _Ending([("기", "ETN")], need_si=True, tail=" 권합니다")  # 쉬어 보시기 권합니다
+        if rules.get("advice") and mood == "suggest":
+            return _Ending([("는", "ETM")], tail=" 것이 좋겠습니다", punct=".")
+        if mood == "request":
+            return _Ending([("ᆸ시오", "EF")], need_si=True)
+        if mood == "suggest":
+            return _Ending([("는", "ETM")], tail=" 것이 어떻겠습니까", punct="?")
+        if mood == "promise":
+            return _Ending([("겠", "EP"), ("습니다", "EF")])
+        if mood == "question":
+            if key in ("까요", "까"):
+                return _Ending([("겠", "EP"), ("습니까", "EF")])
+            if cls == "copula" and stem_form == "이":
+                return _Ending([("ᆸ니까", "EF")], tail="입니까", drop_copula=True)
+            return _Ending([("ᆸ니까", "EF")])
+        if rules.get("conjecture") == "geot" and last_ep == "겠" and mood == "statement":
+            return _Ending([("ᆯ", "ETM")], tail=" 것입니다", drop_eps=("겠",))
+        if cls == "copula" and stem_form == "이":
+            return _Ending([("ᆸ니다", "EF")], tail="입니다", drop_copula=True)
+        return _Ending([("ᆸ니다", "EF")])
+    if level == "hao":
+        if mood == "request":
+            return _Ending([], need_si=True, tail="구려" if h % 3 == 0 else "오")
+        if mood == "suggest":
+            return _Ending([("ᆷ", "ETN")], tail="이 어떻겠소", punct="?")
+        if mood == "promise":
+            return _Ending([("겠", "EP")], tail="소")
+        if mood == "question" and key in ("까요", "까"):
+            return _Ending([("겠", "EP")], tail="소")
+        if mood == "exclaim" or (mood == "statement" and h % 3 == 0):
+            return _Ending([], tail="구려")
+        return _Ending([], tail="hao")  # -오/-소, chosen from the joined stem
+    if level == "hage":
+        if mood == "request":
+            return _Ending([("게", "EF")])
+        if mood == "suggest":
+            return _Ending([("세", "EF")], punct=".")
+        if mood == "promise":
+            return _Ending([("ᆷ세", "EF")])
+        if mood == "question":
+            if key in ("까요", "까") and cls == "past":
+                return _Ending([("ᆯ까", "EF")])
+            return _Ending([("나" if cls in ("verb", "exist", "past") else "ᆫ가", "EF")])
+        if mood == "exclaim":
+            return _Ending([("구먼", "EF")])
+        if cls == "copula":
+            return _Ending([("라네", "EF")])
+        if confirm:  # 그런 날도 있죠 → 있다네
+            return _Ending([("ᆫ다네" if cls == "verb" else "다네", "EF")])
+        return _Ending([("네", "EF")])
+    if level == "haera":
+        if mood == "request":
+            return _Ending([("렴" if stem_form == "주" else "거라", "EF")])
+        if mood == "suggest":
+            return _Ending([("자꾸나", "EF")], punct=".")
+        if mood == "promise":
+            return _Ending([("마", "EF")])
+        if mood == "question":
+            if key in ("까요", "까"):
+                return _Ending([("겠", "EP"), ("느냐", "EF")])  # 괜찮을까요 → 괜찮겠느냐
+            return _Ending([("느냐" if cls in ("verb", "exist", "past") else "니", "EF")])
+        guna = "는구나" if cls in ("verb", "exist") else "구나"
+        if cls == "copula" and noun in ("거", "것"):
+            return _Ending([("란다", "EF")])  # "-ㄹ 거란다"
+        if (mood == "exclaim" or last_ep == "겠" or h % 2 == 0) and not confirm:
+            return _Ending([(guna, "EF")])
+        danda = {"copula": "란다", "verb": "ᆫ단다"}.get(cls, "단다")
+        return _Ending([(danda, "EF")])
+    if level == "naruto":
+        if mood == "question":
+            return _Ending([("냐", "EF")])  # 먹었냐? 어떠냐? — rougher than the friend's -어?
+        if mood == "suggest":
+            return _Ending([("자", "EF")], punct="!")
+        if mood == "request":
+            return _Ending([("으라", "EF")], tail="니깐", punct="!")
+        if mood == "promise":
+            return _Ending([("ᆯ", "ETM")], tail=" 거니깐", punct="!")
+        plain = {"copula": "라", "verb": "ᆫ다"}.get(cls, "다")
+        return _Ending([(plain, "EF")], tail="니깐", punct="!")
+    return None  # haeyo: the input's own level
+
+
+# ---------------------------------------------------------------- the rewrite
+
+_FINAL_PUNCT = re.compile(r"([.?!…~]+)(\s*)$")
+_TRAILING_SYMBOLS = re.compile(r"(\s*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+)$")
+_WORD = re.compile(r"\S+")
+
+
+def _hao_tail(word_text: str, stem_tag: str) -> str:
+    kind = _last_char_has_batchim(word_text)
+    if stem_tag in ("VCP", "VCN"):
+        return "오"
+    if kind == 1:
+        return "소"
+    return "오"
+
+
+@dataclass
+class _Rewrite:
+    text: str
+    toks: list[_Tok]
+    word_spans: list[tuple[int, int]]
+    cores: dict[int, tuple[int, int]] = field(default_factory=dict)  # word → span w/o punctuation
+    edited: set[int] = field(default_factory=set)  # words that lost or gained a morpheme
+    tails: dict[int, str] = field(default_factory=dict)
+    punct: str | None = None
+    mood: str = "statement"
+
+
+def _analyse(text: str) -> _Rewrite:
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    toks: list[_Tok] = []
+    w = 0
+    for t in tokenize(text):
+        while w + 1 < len(spans) and t.start >= spans[w + 1][0]:
+            w += 1
+        toks.append(_Tok(t.form, t.tag, w, t.start, t.start + t.len))
+    # Replace the morphemes of words kiwipiepy is known to misread.
+    for w, (ws, we) in enumerate(spans):
+        word = text[ws:we].rstrip(".?!…~,")
+        fix = _WORD_FIXES.get(word)
+        if fix is None:
+            continue
+        idx = [i for i, t in enumerate(toks) if t.word == w and not t.tag.startswith("S")]
+        if not idx:
+            continue
+        first, last = idx[0], idx[-1]
+        s, e = toks[first].start, toks[last].end
+        toks[first:last + 1] = [_Tok(f, tg, w, s, e) for f, tg in fix]
+    # A connective with the polite 요 ends the sentence: "때인가요" (ㄴ가/EC 요/JX) reads
+    # as one sentence-final ending.
+    for i in range(len(toks) - 1):
+        t, n = toks[i], toks[i + 1]
+        if t.tag == "EC" and n.tag == "JX" and n.form == "요" and all(
+                r.tag.startswith("S") for r in toks[i + 2:]):
+            toks[i:i + 2] = [_Tok(t.form + "요", "EF", t.word, t.start, n.end)]
+            break
+    cores: dict[int, tuple[int, int]] = {}
+    for t in toks:
+        if t.tag.startswith("S") and t.form in ".?!…~,":
+            continue
+        cs, ce = cores.get(t.word, (t.start, t.end))
+        cores[t.word] = (min(cs, t.start), max(ce, t.end))
+    return _Rewrite(text, toks, spans, cores)
+
+
+def morphemes(text: str) -> list[tuple[str, str]]:
+    """(form, tag) of `text` as the styler reads it (kiwipiepy plus its honorific fixes)."""
+    return [(t.form, t.tag) for t in _analyse(text).toks]
+
+
+def _drop_honorific(rw: _Rewrite) -> None:
+    toks = rw.toks
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.tag == "EP" and t.form in _SI:
+            rw.edited.add(t.word)
+            del toks[i]
+            continue
+        if t.tag.startswith("V") and t.form in _PLAIN_STEMS:
+            if t.form == "드리" and i and toks[i - 1].form == "말씀":
+                toks[i - 1].form, toks[i - 1].changed = "말", True
+                t.form, t.tag = "하", "XSV"
+            else:
+                t.form = _PLAIN_STEMS[t.form]
+                if t.form in ("묻",):
+                    t.tag = "VV-I"
+            t.changed = True
+        elif t.tag.startswith("NN") and t.form in _PLAIN_NOUNS:
+            t.form, t.changed = _PLAIN_NOUNS[t.form], True
+        elif t.tag == "NP" and t.form in _PLAIN_PRONOUNS:
+            t.form, t.changed = _PLAIN_PRONOUNS[t.form], True
+        elif t.tag == "JKB" and t.form == "께":
+            t.form, t.changed = "한테", True
+        elif t.tag == "JX" and t.form == "요" and i and all(n.tag.startswith("S") for n in toks[i + 1:]):
+            rw.edited.add(t.word)
+            del toks[i]
+            continue
+        i += 1
+
+
+def _rewrite_endings(rw: _Rewrite, level: str, rules: Mapping[str, Any], seed: str) -> None:
+    toks = rw.toks
+    i = 0
+    last_ef = -1
+    while i < len(toks):
+        if toks[i].tag != "EF":
+            i += 1
+            continue
+        e = i
+        nxt = toks[e + 1] if e + 1 < len(toks) else None
+        punct = nxt.form if nxt is not None and nxt.tag == "SF" else ("" if nxt is None else ",")
+        stem, eps, cls = _predicate(toks, e)
+        key = _ef_key(toks[e].form)
+        honorific_ef = key in _HON_EF
+        greet = stem if stem >= 0 and toks[stem].form == "안녕하" else (
+            stem - 1 if stem >= 1 and toks[stem].form == "하" and toks[stem - 1].form == "안녕" else -1)
+        if greet >= 0 and level in _GREETINGS:
+            word = toks[e].word
+            toks[greet:e + 1] = [_Tok(_GREETINGS[level], "IC", word, changed=True)]
+            rw.edited.add(word)
+            i = greet + 1
+            continue
+        if punct == "" and e == len(toks) - 1 and any(t.form in _WH for t in toks[:e]):
+            punct = "?"
+            rw.punct = "?"
+        mood = _mood(key, cls, punct, honorific_ef)
+        last_ep = toks[eps[-1]].form if eps else ""
+        stem_form = toks[stem].form if stem >= 0 else ""
+        noun = toks[stem - 1] if stem >= 1 and cls == "copula" else None
+        if noun is not None and noun.form == "거" and noun.tag == "NNB" and level in ("hapsyo", "hao"):
+            noun.form, noun.changed = "것", True  # "거입니다" → "것입니다"
+        if cls == "past" and level in ("hapsyo", "haera") and mood == "exclaim" and last_ep != "겠":
+            toks.insert(e, _Tok("겠", "EP", toks[e].word, changed=True))  # 힘드셨군요 → 힘드셨겠습니다
+            eps.append(e)
+            e += 1
+            last_ep = "겠"
+        h = _hash(seed, str(e), toks[e].form)
+        ending = _ending(level, mood, cls, key, h, stem_form, rules, last_ep,
+                         noun.form if noun is not None else "")
+        if ending is None:
+            i += 1
+            continue
+        word = toks[e].word
+        if ending.drop_copula:
+            honour = honorific_ef and level not in _DROP_HONORIFIC and rules.get("honorific") != "drop"
+            if honour or stem < 1 or toks[stem - 1].word != word or eps:
+                ending = _Ending(ending.morphs, punct=ending.punct)  # 학생이십니까
+            else:
+                del toks[stem]
+                e -= 1
+                ending = _Ending([], tail=ending.tail, punct=ending.punct)
+        new: list[_Tok] = []
+        has_si = any(toks[k].form in _SI for k in eps) or (stem >= 0 and toks[stem].form in _HON_STEMS)
+        keep_si = honorific_ef and level not in _DROP_HONORIFIC and rules.get("honorific") != "drop"
+        if (ending.need_si or keep_si) and not has_si and level not in _DROP_HONORIFIC:
+            new.append(_Tok("시", "EP", word, changed=True))
+        new.extend(_Tok(f, tg, word, changed=True) for f, tg in ending.morphs)
+        toks[e:e + 1] = new
+        rw.edited.add(word)
+        if ending.drop_eps:
+            for k in reversed(eps):
+                if toks[k].form in ending.drop_eps:
+                    del toks[k]
+                    e -= 1
+        if ending.tail:
+            rw.tails[word] = ending.tail
+        # an EF directly followed by the sentence's end decides the mood and punctuation
+        last_ef = e
+        rest = toks[e + len(new):]
+        if all(t.tag.startswith("S") for t in rest):
+            rw.mood = mood
+            rw.punct = ending.punct or rw.punct
+        i = e + max(len(new), 1)
+    if last_ef < 0 and rw.text.rstrip().endswith("?"):
+        rw.mood = "question"
+
+
+def _apply_lexicon(rw: _Rewrite, lexicon: Mapping[str, str]) -> None:
+    if not lexicon:
+        return
+    for t in rw.toks:
+        if t.tag[:1] in ("E", "J", "S"):
+            continue
+        dst = lexicon.get(f"{t.form}/{t.tag}") or lexicon.get(t.form)
+        if dst is None or dst == t.form:
+            continue
+        form, _, tag = dst.partition("/")
+        if form == "너" and sum(1 for o in rw.toks if o.word == t.word and not o.tag.startswith("S")) == 1:
+            form = "네"  # "당신 잘못" → "네 잘못" (너의 → 네)
+        t.form, t.tag, t.changed = form, tag or t.tag, True
+
+
+def _rebuild(rw: _Rewrite) -> str:
+    """The text with every changed word re-joined; untouched words keep their exact text."""
+    text, toks = rw.text, rw.toks
+    out: list[str] = []
+    pos = 0
+    for w in sorted(rw.cores):
+        cs, ce = rw.cores[w]
+        in_word = [t for t in toks if t.word == w]
+        if not any(t.changed for t in in_word) and w not in rw.tails and w not in rw.edited:
+            continue
+        core = [t for t in in_word if not t.tag.startswith("S") or cs <= t.start < ce]
+        joined = kiwi_join([(t.form, t.tag) for t in core]).replace(" ", "") if core else ""
+        tail = rw.tails.get(w, "")
+        if tail == "hao":
+            stem_tag = next((t.tag for t in reversed(core) if t.tag[:1] == "V"), "")
+            tail = _hao_tail(joined, stem_tag)
+        out.append(text[pos:cs])
+        out.append(joined + tail)
+        pos = ce
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _pick(options: Any, h: int) -> str:
+    if isinstance(options, str):
+        return options
+    if not options:
+        return ""
+    return str(options[h % len(options)])
+
+
+def _split_symbols(text: str) -> tuple[str, str]:
+    m = _TRAILING_SYMBOLS.search(text)
+    return (text[: m.start()], m.group(1)) if m else (text, "")
+
+
+def _flavour(sentence: str, mood: str, rules: Mapping[str, Any], seed: str) -> str:
+    sentence, symbols = _split_symbols(sentence)
+    body, punct = sentence, ""
+    m = _FINAL_PUNCT.search(sentence)
+    if m:
+        body, punct = sentence[: m.start()], m.group(1)
+    punct_rules = rules.get("punct") or {}
+    key = punct[-1] if punct else ""
+    if key == "…":
+        key = "."
+    if key in punct_rules:
+        punct = _pick(punct_rules[key], _hash(seed, "punct"))
+    fired: dict[str, str] = {}
+    for slot in ("prefix", "suffix"):
+        spec = rules.get(slot) or {}
+        pool = list(spec.get(mood) or []) + list(spec.get("any") or [])
+        if not pool:
+            continue
+        rate = float(spec.get("rate", 1.0))
+        h = _hash(seed, slot)
+        choice = _pick(pool, h // 1000)
+        if (h % 1000) < rate * 1000:
+            fired[slot] = choice
+        else:
+            fired.setdefault("_" + slot, choice)
+    if rules.get("min_flavour") and "prefix" not in fired and "suffix" not in fired:
+        for slot in ("prefix", "suffix"):
+            if "_" + slot in fired:
+                fired[slot] = fired["_" + slot]
+                break
+    prefix = fired.get("prefix", "")
+    suffix = fired.get("suffix", "")
+    return f"{prefix}{body.strip()}{punct}{symbols}{suffix}".strip()
+
+
+def stylize_sentence(sentence: str, rules: Mapping[str, Any]) -> str:
+    """One sentence in the 말투 the rules describe; the sentence itself if anything fails."""
+    if not sentence or not sentence.strip() or not rules:
+        return sentence
+    try:
+        level = rules.get("level", "haeyo")
+        seed = sentence.strip()
+        rw = _analyse(sentence.strip())
+        drop = rules.get("honorific", "drop" if level in _DROP_HONORIFIC else "keep") == "drop"
+        if drop and "께서" not in sentence:
+            _drop_honorific(rw)
+        _rewrite_endings(rw, level, rules, seed)
+        _apply_lexicon(rw, rules.get("lexicon") or {})
+        text = _rebuild(rw)
+        if rw.punct is not None:
+            text, symbols = _split_symbols(text)
+            m = _FINAL_PUNCT.search(text)
+            text = (text[: m.start()] if m else text.rstrip()) + rw.punct + symbols
+        text = _flavour(text, rw.mood, rules, seed)
+    except Exception:  # styling must never lose a reply
+        log.exception("style rewrite failed; sentence kept as it was")
+        return sentence
+    return text if text.strip() else sentence
+
+
+class RuleStyleBackend:
+    """StyleBackend: the character's `style_rules` (or its preset) applied by kiwipiepy rules."""
+
+    def __init__(self, **options: Any) -> None:
+        self._valid: dict[str, bool] = {}
+
+    def _rules_for(self, character: CharacterStyle) -> Mapping[str, Any]:
+        rules = character.style_rules
+        if not rules:
+            return default_rules(character.slug)
+        key = json.dumps(rules, sort_keys=True, ensure_ascii=False, default=str)
+        ok = self._valid.get(key)
+        if ok is None:
+            errors = validate_style_rules(rules)
+            if errors:
+                log.warning("invalid style_rules for %s: %s; using the preset", character.slug, errors)
+            ok = self._valid[key] = not errors
+        return rules if ok else default_rules(character.slug)
+
+    def stylize(self, sentences: Sequence[str], character: CharacterStyle) -> list[str]:
+        rules = self._rules_for(character)
+        if not rules or rules.get("level", "haeyo") == "haeyo" and len(rules) <= 1:
+            return list(sentences)
+        return [stylize_sentence(s, rules) for s in sentences]
