@@ -23,7 +23,8 @@ class UserManager(BaseUserManager["User"]):
             raise ValueError("user_id is required")
         user = self.model(user_id=user_id, **extra)
         user.set_password(password)
-        user.save(using=self._db)
+        # force_insert: an existing user_id must fail, never overwrite that account
+        user.save(using=self._db, force_insert=True)
         return user
 
     def create_superuser(self, user_id: str, password: str | None = None, **extra: object) -> User:
@@ -116,6 +117,8 @@ class AuditLog(models.Model):
     class Meta:
         db_table = "audit_log"
         ordering = ["-dt_audit"]
+        verbose_name = _("열람 기록")
+        verbose_name_plural = _("열람 기록")
 
     def __str__(self) -> str:
         return f"{self.staff_label} {self.action} {self.object_repr}"

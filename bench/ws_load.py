@@ -140,6 +140,17 @@ async def session(ws_url: str, origin: str, sid: str, counsel_id: int, args: arg
             task.cancel()
 
 
+def fresh_mariadb(hostport: str) -> str:
+    import MySQLdb
+
+    host, _, port = hostport.partition(":")
+    db = MySQLdb.connect(host=host, port=int(port or 3306), user="root")
+    db.cursor().execute("DROP DATABASE IF EXISTS mentos_ws_load")
+    db.cursor().execute("CREATE DATABASE mentos_ws_load CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+    db.close()
+    return f"mysql://root@{host}:{port or 3306}/mentos_ws_load"
+
+
 def pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -186,6 +197,8 @@ def main() -> None:
     parser.add_argument("--layer", choices=sorted(LAYERS), default="pubsub")
     parser.add_argument("--workers", type=int, default=1, help="Celery worker processes (prefork concurrency)")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"))
+    parser.add_argument("--mariadb", default=os.environ.get("BENCH_MARIADB", "127.0.0.1:3306"),
+                        help="host:port of a MariaDB to run on (database mentos_ws_load, recreated); '' = SQLite")
     args = parser.parse_args()
 
     import redis
@@ -195,7 +208,9 @@ def main() -> None:
     redis.Redis.from_url(args.redis_url).flushdb()
     tmp = Path(tempfile.mkdtemp(prefix="ws_load-"))
     stack = LiveStack(tmp, redis_url=args.redis_url, MENTOS_TURN_RUNNER="celery",
-                      CHANNEL_LAYER_BACKEND=LAYERS[args.layer], LOG_LEVEL="ERROR")
+                      CHANNEL_LAYER_BACKEND=LAYERS[args.layer], LOG_LEVEL="ERROR", MENTOS_WARM_MODELS="true")
+    if args.mariadb:
+        stack.env["DATABASE_URL"] = fresh_mariadb(args.mariadb)
     try:
         seeded = json.loads(stack.manage("-c", SEED, str(args.sessions)).splitlines()[-1])
         stack.start_daphne()

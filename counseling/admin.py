@@ -68,7 +68,6 @@ class CounselAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_filter = ("character", OpenEndedFilter, "is_crisis")
     search_fields = ("user__user_id",)
     list_select_related = ("user", "character")
-    date_hierarchy = "dt_start"
     fields = ("counsel_id", "user", "character", "dt_start", "dt_end", "is_crisis", "greeting")
     readonly_fields = fields
     inlines = [DialogInline]

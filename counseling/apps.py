@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CounselingConfig(AppConfig):
     name = "counseling"
     default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = _("상담")

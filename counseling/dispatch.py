@@ -24,7 +24,7 @@ from asgiref.sync import SyncToAsync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.cache import cache
-from django.db import close_old_connections, connections
+from django.db import DatabaseError, close_old_connections, connections
 
 log = logging.getLogger(__name__)
 
@@ -123,12 +123,15 @@ def _run_in_thread(dialog_id: int, loop: asyncio.AbstractEventLoop | None) -> No
 
     close_old_connections()
     try:
-        while True:
+        for _ in range(20):  # bounded: run_turn counts attempts, this only guards a dead database
             try:
                 run_turn(dialog_id, loop=loop)
                 return
             except TurnRetry as retry:
                 time.sleep(retry.countdown)
+            except DatabaseError:
+                log.warning("turn %s: database error, trying again", dialog_id, exc_info=True)
+                time.sleep(1)
     except Exception:
         log.exception("turn %s crashed", dialog_id)
     finally:

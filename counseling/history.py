@@ -18,6 +18,11 @@ GROUPS = (POSITIVE, NEUTRAL, NEGATIVE)
 GROUP_COLORS = {POSITIVE: "#3a9d6a", NEUTRAL: "#9aa3ad", NEGATIVE: "#d0605e"}
 
 
+def day_start(day: dt.date) -> dt.datetime:
+    """The first instant of a local calendar day, as an aware datetime."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
 def valence(distribution: dict[str, float]) -> float:
     """Positive share minus negative share, in [-1, 1]."""
     pos = sum(p for label, p in distribution.items() if LABEL_GROUP.get(label) == POSITIVE)
@@ -65,12 +70,14 @@ def summarize(user: Any, date_from: dt.date | None = None, date_to: dt.date | No
         counsel__user=user, status=Dialog.Status.DONE, dialog_emotion__isnull=False
     )
     logs = EmotionLog.objects.filter(counsel__user=user)
+    # Local days become aware datetime bounds: no __date lookups, which need the
+    # database's time-zone tables on MySQL/MariaDB.
     if date_from:
-        dialogs = dialogs.filter(dt_dialog__date__gte=date_from)
-        logs = logs.filter(dt_emotion_log__date__gte=date_from)
+        dialogs = dialogs.filter(dt_dialog__gte=day_start(date_from))
+        logs = logs.filter(dt_emotion_log__gte=day_start(date_from))
     if date_to:
-        dialogs = dialogs.filter(dt_dialog__date__lte=date_to)
-        logs = logs.filter(dt_emotion_log__date__lte=date_to)
+        dialogs = dialogs.filter(dt_dialog__lt=day_start(date_to + dt.timedelta(days=1)))
+        logs = logs.filter(dt_emotion_log__lt=day_start(date_to + dt.timedelta(days=1)))
 
     by_day: dict[dt.date, Counter[str]] = defaultdict(Counter)
     per_character: dict[str, Counter[str]] = defaultdict(Counter)

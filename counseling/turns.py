@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from inference.errors import StageError
@@ -96,7 +96,12 @@ def run_turn(dialog_id: int, loop: asyncio.AbstractEventLoop | None = None) -> s
             raise TurnRetry(countdown=min(2 ** dialog.attempts, 30), reason=reason) from exc
         mark_failed(dialog_id, reason, loop)
         return "failed"
-    return "done" if _save(dialog, result, loop) else "skipped"
+    try:
+        saved = _save(dialog, result, loop)
+    except DatabaseError as exc:  # e.g. a locked SQLite file: the claim stands, run it again
+        log.warning("turn %s could not be saved: %s", dialog_id, exc)
+        raise TurnRetry(countdown=1, reason=str(exc)) from exc
+    return "done" if saved else "skipped"
 
 
 def _claim(dialog_id: int, loop: asyncio.AbstractEventLoop | None) -> Dialog | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from celery import shared_task
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils import timezone
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ def run_turn_task(self: Any, dialog_id: int) -> str:
     except TurnRetry as retry:
         # run_turn counts attempts on the row and fails the dialog when they run out
         raise self.retry(countdown=retry.countdown) from retry
+    except DatabaseError as exc:  # the database is down or locked: nothing was claimed or saved
+        raise self.retry(countdown=2) from exc
 
 
 @shared_task(name="inference.tasks.requeue_stuck_turns", ignore_result=True)

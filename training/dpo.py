@@ -22,18 +22,24 @@ from .runlog import now_iso
 from .trainer_common import check_lora_targets, lora_config, prompt_rows, save_run, training_args
 
 
-def pair_rows(rows: list[dict[str, Any]], tokenizer: Any, system: str, data: str | Path) -> list[dict[str, str]]:
-    out = []
+def pair_rows(rows: list[dict[str, Any]], tokenizer: Any, system: str, data: str | Path) -> list[dict[str, Any]]:
+    """Conversational pairs when the tokenizer has a chat template (as in `sft.text_rows`)."""
+    chat = bool(getattr(tokenizer, "chat_template", None))
+    out: list[dict[str, Any]] = []
     for number, row in enumerate(rows, start=1):
         try:
-            prompt = render_prompt(tokenizer, as_messages(row["prompt"], system))
+            messages = as_messages(row["prompt"], system)
             chosen = completion_text(row["chosen"]).strip()
             rejected = completion_text(row["rejected"]).strip()
         except ValueError as exc:
             raise DataError(data, str(exc), line=number) from exc
         if not chosen or not rejected:
             raise DataError(data, "empty chosen or rejected reply", line=number)
-        out.append({"prompt": prompt, "chosen": chosen, "rejected": rejected})
+        if chat:
+            out.append({"prompt": messages, "chosen": [{"role": "assistant", "content": chosen}],
+                        "rejected": [{"role": "assistant", "content": rejected}]})
+        else:
+            out.append({"prompt": render_prompt(tokenizer, messages), "chosen": chosen, "rejected": rejected})
     return out
 
 

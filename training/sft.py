@@ -12,17 +12,24 @@ from .runlog import now_iso
 from .trainer_common import check_lora_targets, lora_config, prompt_rows, save_run, training_args
 
 
-def text_rows(rows: list[dict[str, Any]], tokenizer: Any, system: str, data: str | Path) -> list[dict[str, str]]:
-    out = []
+def text_rows(rows: list[dict[str, Any]], tokenizer: Any, system: str, data: str | Path) -> list[dict[str, Any]]:
+    """trl rows: conversational (messages) when the tokenizer has a chat template — trl then
+    tokenizes them exactly as the generate backend does (template, no extra special tokens) —
+    else plain text in a role-headed layout."""
+    chat = bool(getattr(tokenizer, "chat_template", None))
+    out: list[dict[str, Any]] = []
     for number, row in enumerate(rows, start=1):
         try:
-            prompt = render_prompt(tokenizer, as_messages(row["prompt"], system))
+            messages = as_messages(row["prompt"], system)
             completion = completion_text(row["completion"]).strip()
         except ValueError as exc:
             raise DataError(data, str(exc), line=number) from exc
         if not completion:
             raise DataError(data, "empty completion", line=number)
-        out.append({"prompt": prompt, "completion": completion})
+        if chat:
+            out.append({"prompt": messages, "completion": [{"role": "assistant", "content": completion}]})
+        else:
+            out.append({"prompt": render_prompt(tokenizer, messages), "completion": completion})
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
@@ -94,6 +95,8 @@ class EmotionList(generics.ListAPIView[EmotionLog]):
     serializer_class = EmotionLogSerializer
 
     def get_queryset(self) -> QuerySet[EmotionLog]:
+        from counseling.history import day_start
+
         from .filters import parse_date_range
 
         qs = EmotionLog.objects.filter(counsel__user=self.request.user).order_by("emotion_id")
@@ -104,9 +107,9 @@ class EmotionList(generics.ListAPIView[EmotionLog]):
             qs = qs.filter(counsel_id=int(counsel))
         start, end = parse_date_range(self.request.query_params)
         if start:
-            qs = qs.filter(dt_emotion_log__date__gte=start)
+            qs = qs.filter(dt_emotion_log__gte=day_start(start))
         if end:
-            qs = qs.filter(dt_emotion_log__date__lte=end)
+            qs = qs.filter(dt_emotion_log__lt=day_start(end + dt.timedelta(days=1)))
         return qs
 
 

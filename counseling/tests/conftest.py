@@ -17,7 +17,7 @@ from inference.labels import EMOTION_LABELS
 from inference.types import CrisisResult, Emotion, TurnEvent, TurnInput, TurnResult
 
 ORIGIN = (b"origin", b"http://127.0.0.1:8000")
-WS_TIMEOUT = 10
+WS_TIMEOUT = 30  # the first turn of a test process loads the morpheme analyser (~7 s on a busy CI box)
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from .live import LiveStack
 
 pytestmark = [pytest.mark.redis, pytest.mark.celery]
 
-VISIBILITY_S = 3  # how long an unacked turn stays with a dead worker before redelivery
+VISIBILITY_S = 2  # how long an unacked turn stays with a dead worker before redelivery
 
 
 def _frames_until(ws: ClientConnection, frame_type: str, dialog_id: int | None = None,
@@ -58,7 +58,7 @@ def test_a_killed_worker_loses_no_turn_and_none_runs_twice(stack: LiveStack) -> 
         started = _frames_until(ws, "delta")
         dialog_id = started[0]["dialog_id"]
         stack.kill("worker1")  # SIGKILL mid-turn: the task is neither acked nor finished
-        time.sleep(VISIBILITY_S + 0.5)
+        time.sleep(VISIBILITY_S)
         stack.start_worker("worker2", MENTOS_TEST_LLM_DELAY_S="0")
         rest = _frames_until(ws, "done", dialog_id=dialog_id, timeout=90)
         time.sleep(1.0)  # any second run would publish a second done by now

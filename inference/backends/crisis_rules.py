@@ -54,6 +54,7 @@ _NOT_AGENTS = frozenset(
 _HIGH_PLACES = frozenset({"옥상", "난간", "대교", "마포대교", "꼭대기", "창문", "베란다"})
 _MOVE = frozenset({"올라가다", "가다", "서다", "오르다", "나가다", "올라오다", "뛰어내리다", "매달리다", "앉다", "오다", "와다"})
 _ROOFTOP_ACTIVITIES = frozenset({"빨래", "정원", "고기", "파티", "텃밭", "흡연", "담배", "바베큐", "캠핑", "공사", "운동", "산책"})
+_LIVING_MANNER = frozenset({"혼자", "같이", "함께", "따로", "이렇게", "그렇게", "여기", "거기", "이런", "그런"})
 _ESCAPE_MITIGATORS = frozenset({"여행", "시골", "잠깐", "며칠", "휴가", "잠시", "조용히", "산속", "섬", "하루만", "주말"})
 
 
@@ -121,8 +122,10 @@ class _Ctx:
         lemmas = [m.lemma for m in nxt]
         tags = [m.tag for m in nxt]
         if len(nxt) >= 2 and forms[0] == "고" and lemmas[1] == "싶다":
-            # "죽고 싶진 않아": negated wish, handled as a weak signal
             rest = nxt[2:5]
+            if len(rest) >= 2 and rest[0].form in ("을", "ᆯ") and rest[1].lemma in ("만큼", "정도"):
+                return ""  # "사라지고 싶을 만큼 창피했어": hyperbole of degree
+            # "죽고 싶진 않아": negated wish, handled as a weak signal
             if any(m.lemma in ("않다", "아니다") for m in rest):
                 return "negated_wish"
             return "wish"
@@ -220,7 +223,7 @@ def _suicide_word(ctx: _Ctx) -> list[_Hit]:
 
 
 _DIRECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ideation_direct:wish_to_die", re.compile(r"죽고(싶|시퍼|십|싶|파)|죽구(싶|시퍼)|뒤지고싶|디지고싶|주거버리고")),
+    ("ideation_direct:wish_to_die", re.compile(r"(죽고(싶|시퍼|십|파)|죽구(싶|시퍼)|뒤지고싶|디지고싶)(?!(지는|지도|지가|지|진|진않)않)|주거버리고")),
     ("ideation_direct:end_my_life", re.compile(r"목숨(을|도)?(끊|버리|내려놓)|스스로생을|생을마감")),
     ("ideation_direct:only_way_out", re.compile(r"죽는(것|거|길|수)(말고는?|밖에|뿐)|죽(을|는)수밖에|죽어야(만)?(끝|해결)")),
     ("ideation_direct:extreme_choice", re.compile(r"극단(적)?(인|적)?선택")),
@@ -237,7 +240,8 @@ _DIRECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"눈(을)?(안|못)?뜨지(않|말)았?으면|눈(을)?안떴으면|(영원히|다시는?|그대로)(안|못)?깨(지)?(않|말|안|어나지않)|"
         r"영원히(잠들|자고싶|잠자|쉬고싶|쉬었으면|눈감)|깨어나지(않|말)(았으면|기를|길)|(이대로|그대로)(영원히)?(안|못)?깨(지)?(않|말)|"
         r"깨지(않|말)(았으면|기를|길|으면)|안깼으면|눈(을)?안뜨(면|기를|길|게)|(내일|아침)(이|은)?(안|오지않|오지말)왔?으면|"
-        r"(다시는?|영원히)(눈(을)?)?(뜨|깨어나|일어나)(고싶지|기싫)|눈(을)?뜨고싶지않|눈뜨기(가)?싫"
+        r"(다시는?|영원히)(눈(을)?)?(뜨|깨어나|일어나)(고싶지|기싫)|눈(을)?뜨고싶지않|눈뜨기(가)?싫|"
+        r"(잠들|자)[가-힣]{0,4}(안|못)(일어나|깨어나|깨)(ㅆ|았|었)?(으면|기를|길)|(안|못)(일어났|깨어났|깼)으면"
     )),
     ("ideation_indirect:better_without_me", re.compile(
         r"(나|내|저|제)(같은|같은건|같은거|따위|하나)?.{0,6}없(는|어지는)게(더)?(나|낫|좋|편)|나없는게|내가없어야"
@@ -246,6 +250,29 @@ _DIRECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ideation_indirect:not_born", re.compile(r"태어나지(말았|않았|말걸|않는게|말아야)|안태어났(으면|어야)|태어난게(죄|실수)")),
     ("ideation_indirect:give_up_life", re.compile(r"(삶|인생|목숨|살기|사는것)(을|를)?(포기|내려놓|끝내|끝장)")),
 )
+
+
+def _life_negated(ctx: _Ctx) -> list[_Hit]:
+    """"살고 싶은 마음이 없어요", "살아갈 힘이 없어", "살기 싫어" — not "여기서 살기 싫어"."""
+    hits: list[_Hit] = []
+    for i, m in enumerate(ctx.ms):
+        live = m.lemma in ("살다", "살아가다", "살아남다") or (m.lemma == "사다" and ctx.tag(i + 1) in ("ETM", "ETN"))
+        if not live or m.tag != "VV":
+            continue
+        before = ctx.ms[max(0, i - 3) : i]
+        if any(b.tag == "JKB" or b.form in _LIVING_MANNER for b in before):
+            continue  # where/how to live, not whether
+        if any(b.form in ("더", "이상", "그만", "차라리") for b in before) and ctx.wish_after(i) == "negated_wish":
+            hits.append(_strong("ideation_indirect:dont_want_to_live", "살고 싶지 않"))
+            continue
+        window = [x.lemma for x in ctx.ms[i + 1 : i + 7]]
+        if "없다" in window and ({"마음", "힘", "의지", "용기", "이유", "자신", "희망", "생각", "의욕"} & set(window)):
+            hits.append(_strong("ideation_indirect:no_will_to_live", m.form))
+        elif ctx.wish_after(i) == "negated_wish":
+            hits.append(_strong("ideation_indirect:dont_want_to_live", "살고 싶지 않"))
+        elif ctx.form(i + 1) in ("느니",):
+            hits.append(_strong("ideation_indirect:rather_not_live", "사느니"))
+    return hits
 
 
 def _phrases(ctx: _Ctx, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list[_Hit]:
@@ -264,7 +291,19 @@ def _direct_phrases(ctx: _Ctx) -> list[_Hit]:
         hits = [h for h in hits if h.reason != "ideation_direct:extreme_choice"]
     if hits and any(ctx.third_person(i) for i in ctx.indexes("죽다", "뛰어내리다", "끊다")):
         hits = [h for h in hits if not h.reason.startswith("ideation_direct:wish")]
+    if _where_or_how_to_live(ctx):
+        # "서울에서 살기 싫어", "혼자 살기 싫어": probably where/how, so only a weak signal
+        hits = [_weak(h.reason, h.span) if h.reason == "ideation_indirect:dont_want_to_live" else h for h in hits]
     return hits
+
+
+def _where_or_how_to_live(ctx: _Ctx) -> bool:
+    for i, m in enumerate(ctx.ms):
+        if m.lemma in ("살다", "살아가다") and m.tag == "VV":
+            before = ctx.ms[max(0, i - 3) : i]
+            if any(b.tag == "JKB" or b.form in _LIVING_MANNER for b in before):
+                return True
+    return False
 
 
 def _disappear(ctx: _Ctx) -> list[_Hit]:
@@ -280,18 +319,31 @@ def _disappear(ctx: _Ctx) -> list[_Hit]:
         first = any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - 3), i))
         if ctx.third_person(i) and not first:
             continue
-        if wish in ("wish", "intent") and not (ctx.forms & _ESCAPE_MITIGATORS):
+        if wish in ("wish", "intent", "better_dead") and not (ctx.forms & _ESCAPE_MITIGATORS):
             hits.append(_strong("ideation_indirect:disappear", m.form))
         elif first and m.lemma == "없다":
             hits.append(_strong("ideation_indirect:world_without_me", "없어지"))
         elif first and ctx.form(j + 1) in ("면", "으면") and not (ctx.forms & _ESCAPE_MITIGATORS):
             hits.append(_strong("ideation_indirect:world_without_me", m.form))
-    # "내가 없어도 잘 살아", "나 없으면 다들 편할 거야"
+    # "내가 없어도 잘 살아", "나 없으면 다들 편할 거야", "내가 사라져도", "나 없는 세상"
     for i, m in enumerate(ctx.ms):
-        if m.lemma == "없다" and ctx.form(i + 1) in ("어도", "으면", "아도"):
-            before = [ctx.form(k) for k in range(max(0, i - 3), i) if ctx.tag(k) not in ("JKS", "JX", "NR")]
-            if before and before[-1] in FIRST_PERSON:
-                hits.append(_strong("farewell:world_without_me", "없어도" if ctx.form(i + 1) != "으면" else "없으면"))
+        gone = m.lemma in ("없다", "사라지다", "죽다", "떠나다")
+        k = i
+        if m.lemma == "없다" and ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "지다":
+            k = i + 2  # 없어지다
+        tail = ctx.form(k + 1)
+        if gone and (tail in ("어도", "아도", "으면", "면") or (tail in ("는", "ᆫ", "은") and ctx.lemma(k + 2) == "세상")):
+            before = [ctx.form(x) for x in range(max(0, i - 3), i) if ctx.tag(x) not in ("JKS", "JX", "NR")]
+            if before and before[-1] in FIRST_PERSON and not (ctx.forms & _ESCAPE_MITIGATORS):
+                hits.append(_strong("farewell:world_without_me", m.form + tail))
+    # "이 세상을 떠나고 싶어"
+    for i in ctx.indexes("떠나다"):
+        wish = ctx.wish_after(i)
+        if wish in ("wish", "intent") and not (ctx.forms & _ESCAPE_MITIGATORS) and not ctx.third_person(i):
+            if "세상" in ctx.forms or "이승" in ctx.forms:
+                hits.append(_strong("ideation_indirect:leave_this_world", "떠나"))
+            else:
+                hits.append(_weak("ideation_indirect:want_to_leave", "떠나"))
     return hits
 
 
@@ -353,6 +405,8 @@ def _means(ctx: _Ctx) -> list[_Hit]:
             hits.append(_strong("plan_means:medication", "약"))
     if re.search(r"번개탄|연탄", c) and not (ctx.forms & {"고기", "캠핑", "바베큐", "구이"}):
         hits.append(_strong("plan_means:charcoal", "번개탄"))
+    if ctx.forms & _MEDS and re.search(r"(몇|얼마나|다)[가-힣]{0,4}먹(어야|으면)[가-힣]{0,3}(안깨|못깨|죽)", c):
+        hits.append(_strong("plan_means:overdose_question", "먹어야"))
     if re.search(r"가스(를)?(틀|열|켜)(어|고)?놓고(자|잠|누워)|가스(를)?마시", c):
         hits.append(_strong("plan_means:gas", "가스"))
     if re.search(r"밧줄|목(을)?매|목맬|올가미", c):
@@ -407,11 +461,12 @@ def _self_harm(ctx: _Ctx) -> list[_Hit]:
 _FAREWELL_STRONG = re.compile(
     r"다음생(에|엔)|마지막(인사|메시지|편지|부탁|말)|마지막으로(하고싶은|남기|전하|할말)|"
     r"미안하다고(꼭)?전해|(내|제)?물건(을|들)?(다)?정리(했|해뒀|해놨|하고있).*(나눠|가져|줄게|주세요)|"
-    r"(메시지|인사|편지|연락|대화|카톡|글)(가|이|는|도)?(제|내)?마지막(이|일)|(날|나를|저를|절)잊(고|어)|나잊고(잘|행복)|"
+    r"(메시지|인사|편지|연락|대화|카톡|글)(가|이|는|도)?(제|내)?마지막(이|일)|"
+    r"마지막으로[가-힣]{0,6}(연락|인사|목소리|얼굴|보고싶|말하고싶|전하고싶|고마웠|사랑해|미안해)|(날|나를|저를|절)잊(고|어)|나잊고(잘|행복)|"
     r"날잊어|나를잊어|저를잊어|찾지마|먼저갈게|먼저가요|먼저떠날|이제다끝낼|이제(다시는?)?못볼|다시는못볼|다시볼수없"
 )
 _FAREWELL_SOFT = re.compile(r"그동안(고마웠|감사했|고마워|미안했)|이제안녕|영원히안녕|다들잘지내|잘있어|잘살아|안녕히계세요|잘부탁(해|할게|합니다)|맡길게")
-_FAREWELL_MITIGATORS = re.compile(r"다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
+_FAREWELL_MITIGATORS = re.compile(r"(고마웠|감사했|미안했|사랑한)다고(인사|편지|말|했|전했|썼)|다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
 
 
 def _farewell(ctx: _Ctx) -> list[_Hit]:
@@ -421,10 +476,13 @@ def _farewell(ctx: _Ctx) -> list[_Hit]:
     m = _FAREWELL_STRONG.search(c)
     if m:
         return [_strong("farewell:last_words", m.group(0))]
-    soft = _FAREWELL_SOFT.findall(c)
+    soft = [m.group(0) for m in _FAREWELL_SOFT.finditer(c)]
+    if not soft and "안녕" in c and re.search(r"미안해|미안하다|죄송해", c) and re.search(r"사랑해|고마웠|고마워", c):
+        return [_strong("farewell:goodbye", "안녕")]
     if soft:
         # one soft goodbye is a normal goodbye; with a second cue it reads as a last one
         cues = len(soft) + bool(re.search(r"이제|마지막|영원히|그동안", c)) + ("안녕" in c)
+        cues += bool(re.search(r"미안해|미안하다|죄송해", c)) + bool(re.search(r"사랑해", c))
         if cues >= 3 or (cues >= 2 and "그동안" in c):
             return [_strong("farewell:goodbye", soft[0])]
         return [_weak("farewell:goodbye", soft[0])]
@@ -432,7 +490,7 @@ def _farewell(ctx: _Ctx) -> list[_Hit]:
 
 
 RULES: tuple[Rule, ...] = (
-    _die, _suicide_word, _direct_phrases, _disappear, _end_it, _weak_phrases, _means, _self_harm, _farewell,
+    _die, _suicide_word, _direct_phrases, _life_negated, _disappear, _end_it, _weak_phrases, _means, _self_harm, _farewell,
 )
 
 

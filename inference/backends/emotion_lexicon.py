@@ -150,7 +150,8 @@ class LexiconEmotionBackend:
                 if j < len(items):
                     pair = lex.PAIRS.get((it.key, keys[j]))
                     if pair:
-                        hits.append(_Hit(j, dict(pair), self._modifier(ms, items, i)))
+                        pair_neg, pair_strong = self._negated(ms, items, j)
+                        hits.append(_Hit(j, dict(pair), self._modifier(ms, items, i), pair_neg, pair_strong))
         hits.extend(self._grammar_hits(ms, items))
         return hits
 
@@ -229,6 +230,8 @@ class LexiconEmotionBackend:
             return True, strong
         # V-지 않다 / V-지 못하다 / V-지도 않다
         k = it.pos + 1
+        if it.tag.startswith("N") and k < len(ms) and ms[k].lemma in _PRED_AFTER_NOUN:
+            k += 1  # "짜증나지 않아": the noun's light verb
         while k < len(ms) and ms[k].tag in ("XSA", "XSV", "EP"):
             k += 1
         if k < len(ms) and ms[k].tag == "EC" and ms[k].form == "지":
@@ -238,7 +241,8 @@ class LexiconEmotionBackend:
             if k < len(ms) and _key(ms[k]) in _NEG_AUX:
                 return True, strong
         # N 없다 ("재미가 하나도 없어"), "즐거운 일이 없어", "쉴 수가 없어", "좋은 건 아니야"
-        nxt = items[i + 1].key if i + 1 < len(items) else ""
+        following = [x for x in items[i + 1 : i + 4] if x.key not in _STRONG_NEG and x.tag != "NR"]
+        nxt = following[0].key if following else ""
         if it.tag.startswith("N") and nxt == "없다":
             return True, True
         if it.tag.startswith("V") and it.pos + 1 < len(ms) and ms[it.pos + 1].tag == "ETM":

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from inference import morph
@@ -53,14 +54,19 @@ def has_batchim(word: str) -> bool:
     return bool(_final_jong(word))
 
 
+_AFTER_BATCHIM = {"이", "을", "은", "과", "으로", "이라고", "아", "이나", "이랑", "이에요", "이야", "이라서"}
+
+
 def josa(word: str, pair: str) -> str:
     """`word` with the right particle of `pair` ("이/가", "을/를", "은/는", "와/과", "으로/로", "이라고/라고").
 
-    The first form follows a final consonant; 으로/로 takes 로 after ㄹ as well.
+    Either order works; 으로/로 takes 로 after ㄹ as well (서울로, 집으로).
     """
     with_batchim, without = pair.split("/")
+    if without in _AFTER_BATCHIM:
+        with_batchim, without = without, with_batchim
     jong = _final_jong(word)
-    if pair == "으로/로":
+    if with_batchim == "으로":
         use_first = bool(jong) and jong != 8  # ㄹ (index 8) takes 로: 서울로, 집으로
     else:
         use_first = bool(jong)
@@ -165,7 +171,8 @@ _FILLER_WORDS = {
     "진짜", "정말", "완전", "걍", "그냥", "솔직히", "사실", "참", "뭔가", "막", "좀", "존나", "졸라",
     "개", "씨발", "시발", "ㅅㅂ",
 }
-_SLANG = (("땜에", " 때문에"), ("땜시", " 때문에"), ("짱나", "짜증 나"), ("뭔가 ", ""))
+_SLANG = (("땜에", " 때문에"), ("땜시", " 때문에"), ("짱나", "짜증 나"), ("뭔가 ", ""), ("왜케", "왜 이렇게"),
+          ("왜캐", "왜 이렇게"))
 _JAMO_RE = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]+")
 _ODD_RE = re.compile(r"[^\w\s.,?!~'\"%·()\-]")  # emoji and symbols
 _QUOTE_STRIP_RE = re.compile(r"[.?!~…\"'“”‘’()\[\]<>]+")
@@ -360,6 +367,7 @@ def _nouns(text: str, tokens: Sequence[Any]) -> list[str]:
     return nouns
 
 
+@lru_cache(maxsize=4096)  # past turns come back as memories again and again
 def read(text: str) -> _Reading:
     clean = _clean(text)
     tokens = morph.tokenize(clean) if clean else []
@@ -412,7 +420,8 @@ class OfflineCounsellorBackend:
         self.entries = load_bank()
         self.index = _BankIndex(self.entries)
         self.keywords = {
-            topic: tuple((kw.replace(" ", ""), min(2.0, 0.8 + 0.3 * len(kw.replace(" ", "")))) for kw in kws)
+            # a one-syllable keyword must be a whole morpheme, so it is as sure as a two-syllable one
+            topic: tuple((kw.replace(" ", ""), min(2.0, 0.8 + 0.3 * max(2, len(kw.replace(" ", ""))))) for kw in kws)
             for topic, kws in bank.TOPIC_KEYWORDS.items()
         }
         # one-syllable nouns mean something only when they are topic words (잠, 돈, 딸)
@@ -434,10 +443,17 @@ class OfflineCounsellorBackend:
                 scores[topic] = min(s, 4.0)
         return scores
 
+    @staticmethod
+    def mood(reading: _Reading, label: str) -> str:
+        mood = _mood_of(label)
+        if mood == "pos" and any(cue.replace(" ", "") in reading.compact for cue in bank.NEGATIVE_CUES):
+            return "neg"
+        return mood
+
     def rank(self, reading: _Reading, label: str) -> list[tuple[float, int]]:
         topic_scores = self.topic_scores(reading)
         cos = self.index.cosine(reading.clean)
-        mood = _mood_of(label)
+        mood = self.mood(reading, label)
         nudge = bank.LABEL_TOPIC_NUDGE.get(label)
         label_cue = bank.LABEL_CUE.get(label, "")
         ranked: list[tuple[float, int]] = []
@@ -446,7 +462,7 @@ class OfflineCounsellorBackend:
             if entry.topic == bank.FALLBACK_TOPIC:
                 s = 0.3 + (0.5 if label_cue and label_cue in entry.cues.split() else 0.0) + c
             elif entry.topic in topic_scores:
-                s = topic_scores[entry.topic] + 4.0 * c
+                s = topic_scores[entry.topic] + 5.0 * c
             else:  # shared syllables alone are weak evidence for a topic
                 s = 2.0 * c
                 if entry.topic == nudge:
@@ -464,7 +480,7 @@ class OfflineCounsellorBackend:
                  if not any(self.entries[i].question in r or self.entries[i].validation in r for r in recent)]
         pool = fresh or ranked
         best = pool[0][0]
-        shortlist = [i for s, i in pool[:3] if s >= best - 0.15]
+        shortlist = [i for s, i in pool[:3] if s >= best - 0.1]
         return self.entries[rng.choice(shortlist)]
 
     # -- composing -------------------------------------------------------------------------
@@ -485,16 +501,25 @@ class OfflineCounsellorBackend:
     def _reflection(self, reading: _Reading, entry: BankEntry, label: str, last: str,
                     rng: random.Random) -> str | None:
         mood = _mood_of(label)
-        quote = max(reading.quotes)[1] if reading.quotes else None
+        kws = [kw for kw, _ in self.keywords.get(entry.topic, ())]
+        # the clause that carries the topic is the one worth reporting back
+        quote = max(((s + (1.0 if any(kw in q.replace(" ", "") for kw in kws) else 0.0), q)
+                     for s, q in reading.quotes), default=(0.0, None))[1]
         if entry.topic == bank.GREETING_TOPIC:
             # "안녕하다고 하셨군요" is no reflection; "덕분에 마음이 편해졌다고" is
             if quote is None or len(quote.split()) < 2:
                 return None
         feel_options = bank.FEEL.get(label, ())
-        if label == "일상적인" and entry.mood == "neg":
+        if entry.mood == "neg" and (label == "일상적인" or mood == "pos"):
+            # the words say trouble where the emotion reads calm or glad ("고백했는데 차였어요"
+            # read as 설레는): acknowledge the trouble, not the label
             topic_label = bank.TOPIC_FEEL_LABEL.get(entry.topic)
             feel_options = bank.FEEL[topic_label] if topic_label else bank.NEG_GENERIC_FEEL
             mood = "neg"
+        elif entry.mood == "pos" and mood == "neg":
+            feel_options, mood = (), "neu"
+        elif entry.mood == "pos" and mood == "neu":
+            feel_options, mood = bank.FEEL["기쁨(행복한)"], "pos"
         feels = [f for f in feel_options if f not in last and not _echoes(f, entry.validation)]
         feel = rng.choice(feels) if feels else ""
         if quote:
@@ -572,7 +597,7 @@ class OfflineCounsellorBackend:
 
 _MOOD_FIT: dict[str, dict[str, float]] = {
     # how well an entry's mood suits the emotion group of the message
-    "pos": {"pos": 0.6, "neg": -1.5, "any": 0.0},
-    "neg": {"pos": -1.5, "neg": 0.3, "any": 0.0},
-    "neu": {"pos": -0.6, "neg": 0.0, "any": 0.2},
+    "pos": {"pos": 0.5, "neg": -0.9, "any": 0.0},
+    "neg": {"pos": -1.2, "neg": 0.3, "any": 0.0},
+    "neu": {"pos": -0.6, "neg": 0.0, "any": 0.1},
 }

@@ -31,7 +31,7 @@ import unicodedata
 import uuid
 import warnings
 import zlib
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -41,10 +41,19 @@ from langchain_core.embeddings import Embeddings
 
 from ..types import MemoryItem, MemoryRecord
 
-META_FORMAT = 1
+META_FORMAT = 2  # 2: vectors are the message plus REPLY_WEIGHT × the reply
+REPLY_WEIGHT = 0.3
 INDEX_NAME = "index"
 _KEY_RE = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 _SPACE_RE = re.compile(r"\s+")
+
+
+# Syllables of endings, particles and fillers (`…했어요`, `…에서`, `너무`, `정말`): nearly every
+# message has them, so a gram made only of these says little about what it is about.
+FUNCTION_SYLLABLES = frozenset(
+    "요어아여해에예다는은이가을를서고게지도만의로와과랑하했었았였겠시세셨나네죠까니면며데던든"
+    "좀것거수있없안못그저너무정말많진짜 "
+)
 
 
 class CharNgramHashEmbeddings(Embeddings):
@@ -52,31 +61,36 @@ class CharNgramHashEmbeddings(Embeddings):
 
     Deterministic across processes (crc32, not Python's salted hash); needs no model. Korean
     syllables carry meaning on their own, so syllable n-grams match `잠이 안 와요` with
-    `잠을 못 자요` better than a word-level bag would.
+    `잠을 못 자요`; grams made only of function syllables count `function_weight` as much.
     """
 
-    def __init__(self, dim: int = 768, ngram_min: int = 1, ngram_max: int = 3) -> None:
+    def __init__(self, dim: int = 768, ngram_min: int = 1, ngram_max: int = 3,
+                 function_weight: float = 0.3) -> None:
         self.dim = int(dim)
         self.ngram_min = int(ngram_min)
         self.ngram_max = int(ngram_max)
+        self.function_weight = float(function_weight)
 
     @property
     def name(self) -> str:
-        return f"char-ngram-hash-v1/{self.ngram_min}-{self.ngram_max}"
+        return f"char-ngram-hash-v2/{self.ngram_min}-{self.ngram_max}/fw{self.function_weight:g}"
 
     def vector(self, text: str) -> np.ndarray:
         norm = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text).lower()).strip()
         padded = f" {norm} "
-        grams: Counter[int] = Counter()
+        grams: dict[int, float] = {}
         for n in range(self.ngram_min, self.ngram_max + 1):
             for start in range(len(padded) - n + 1):
                 gram = padded[start : start + n]
                 if gram.isspace():
                     continue
-                grams[zlib.crc32(gram.encode("utf-8")) % self.dim] += 1
+                bucket = zlib.crc32(gram.encode("utf-8")) % self.dim
+                weight = self.function_weight if FUNCTION_SYLLABLES.issuperset(gram) else 1.0
+                grams[bucket] = grams.get(bucket, 0.0) + weight
         vec = np.zeros(self.dim, dtype=np.float32)
         for bucket, count in grams.items():
-            vec[bucket] = 1.0 + math.log(count)  # sublinear: a repeated syllable is not a topic
+            # Sublinear: a repeated syllable is not a topic.
+            vec[bucket] = count if count < 1.0 else 1.0 + math.log(count)
         norm2 = float(np.linalg.norm(vec))
         return vec / norm2 if norm2 > 0 else vec
 
@@ -255,7 +269,14 @@ class NgramFaissMemoryBackend:
         )
 
     def _vectors(self, records: Sequence[MemoryRecord]) -> np.ndarray:
-        return _unit_rows(self.embeddings.embed_documents([record_text(r) for r in records]))
+        # What the person said is what a later message echoes; the counsellor's reply is
+        # mostly counselling language that makes every turn look alike, but it names the
+        # topic (`시험 앞이라…`), so it counts at REPLY_WEIGHT.
+        rows = _unit_rows(self.embeddings.embed_documents(
+            [r.u_message for r in records] + [r.reply for r in records]
+        ))
+        n = len(records)
+        return _unit_rows(rows[:n] + REPLY_WEIGHT * rows[n:])
 
     def _add_records(self, store: Any, records: Sequence[MemoryRecord], vectors: np.ndarray) -> None:
         texts = [record_text(r) for r in records]

@@ -20,6 +20,7 @@ import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from inference.morph import join as kiwi_join
@@ -50,6 +51,8 @@ RULE_KEYS = {
     "lexicon": "낱말 바꾸기 {낱말: 바꿀 낱말}",
     "prefix": "문장 앞에 붙이는 말 {rate, statement: [...], ...}",
     "suffix": "문장 뒤에 붙이는 말 {rate, statement: [...], ...}",
+    "address": "문장 부호 앞에 붙이는 부름말 {rate, any: [', 손님']}",
+    "joke": "가벼운 문장에만 붙이는 농담·웃음 꼬리말 {rate, statement: [...]}",
     "punct": "문장 부호 바꾸기 {'.': ['!'], '?': ['?!'], '': ['!']}",
     "min_flavour": "앞말·뒷말 중 하나는 반드시 붙임 (true | false)",
     "advice": "하십시오체에서 권유를 '-시기 권합니다', 제안을 '-는 것이 좋겠습니다'로 (true | false)",
@@ -111,9 +114,9 @@ def validate_style_rules(rules: Any) -> list[str]:
         errors.append("lexicon: {\"낱말\": \"바꿀 낱말\"} 형태의 객체여야 합니다.")
     else:
         for src, dst in lexicon.items():
-            if not isinstance(dst, str) or not src.strip() or not dst.strip():
+            if not isinstance(dst, str) or not str(src).strip() or not dst.strip():
                 errors.append(f"lexicon.{src}: 비어 있지 않은 문자열이어야 합니다 (지금: {dst!r}).")
-    for name in ("prefix", "suffix"):
+    for name in ("prefix", "suffix", "address", "joke"):
         if name in rules:
             _validate_flavour(name, rules[name], errors)
     punct = rules.get("punct", {})
@@ -171,6 +174,15 @@ _SI = ("시", "으시")
 _HON_STEMS = ("계시", "주무시", "드시", "잡수시")  # the 시 is part of the stem
 # Words that make a sentence a question even without its "?".
 _WH = {"무엇", "뭐", "누구", "어디", "언제", "왜", "얼마나", "어떻", "어떤", "무슨", "몇"}
+# A joke or a giggle after sorrow is unkind: the "joke" flavour skips sentences with these.
+_HEAVY_CUES = (
+    "힘들", "힘드", "힘든", "아프", "아팠", "아파", "아픈", "슬프", "슬퍼", "슬픈", "지치", "지쳤", "지친",
+    "외롭", "외로", "우울", "불안", "걱정", "무거", "무겁", "죽", "상처", "눈물", "화가", "화나", "괴로",
+    "두렵", "두려", "무섭", "무서", "미안", "빈자리", "이별", "헤어", "잃", "떠나", "떠난", "잘못",
+    "답답", "서운", "속상", "막막", "벅차", "벅찼", "짜증", "혼자", "부담", "아픔", "그리움", "그립", "그리워", "고통",
+    "싸우", "싸웠", "다투", "다퉜", "실패", "떨어", "무너", "울고", "울었", "지쳐",
+)
+_LAUGHS = ("허허", "ㅎㅎ", "ㅋㅋ", "하하", "호호")
 # Greetings are fixed phrases, not conjugated: "안녕하세요" → level's own greeting.
 _GREETINGS = {"hapsyo": "안녕하십니까", "banmal": "안녕", "naruto": "안녕", "hage": "반갑네",
               "haera": "왔구나", "hao": "안녕하시오"}
@@ -271,8 +283,8 @@ def _ending(level: str, mood: str, cls: str, key: str, h: int, stem_form: str, r
             return _Ending([("잖아", "EF")])
         if key in ("네요", "네"):
             return _Ending([("네", "EF")])
-        if mood == "exclaim":
-            return _Ending([("는구나" if cls in ("verb", "exist") else "구나", "EF")])
+        if mood == "exclaim":  # 힘드셨군요 → 힘들었구나, 대단하시군요 → 대단하네
+            return _Ending([("구나" if cls in ("past", "copula") else "네", "EF")])
         return _Ending([("야" if cls == "copula" else "어", "EF")])
     if level == "hapsyo":
         if rules.get("advice") and mood == "request":
@@ -318,6 +330,8 @@ def _ending(level: str, mood: str, cls: str, key: str, h: int, stem_form: str, r
         if mood == "question":
             if key in ("까요", "까") and cls == "past":
                 return _Ending([("ᆯ까", "EF")])
+            if cls == "copula" and stem_form == "이":  # "언제인가" (not "언젠가": someday)
+                return _Ending([("ᆫ가", "EF")], tail="인가", drop_copula=True)
             return _Ending([("나" if cls in ("verb", "exist", "past") else "ᆫ가", "EF")])
         if mood == "exclaim":
             return _Ending([("구먼", "EF")])
@@ -337,6 +351,10 @@ def _ending(level: str, mood: str, cls: str, key: str, h: int, stem_form: str, r
             if key in ("까요", "까"):
                 return _Ending([("겠", "EP"), ("느냐", "EF")])  # 괜찮을까요 → 괜찮겠느냐
             return _Ending([("느냐" if cls in ("verb", "exist", "past") else "니", "EF")])
+        if mood == "exclaim" and cls == "past":
+            return _Ending([("던", "ETM")], tail=" 게로구나")  # 힘들었던 게로구나
+        if mood == "exclaim" and cls == "copula":
+            return _Ending([("로구나", "EF")])  # 다행이로구나
         guna = "는구나" if cls in ("verb", "exist") else "구나"
         if cls == "copula" and noun in ("거", "것"):
             return _Ending([("란다", "EF")])  # "-ㄹ 거란다"
@@ -365,13 +383,15 @@ _TRAILING_SYMBOLS = re.compile(r"(\s*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u
 _WORD = re.compile(r"\S+")
 
 
-def _hao_tail(word_text: str, stem_tag: str) -> str:
+def _hao(word_text: str, last_tag: str) -> str:
+    """The word in 하오체: -소 after a consonant (있소, 했겠소), -오 after a vowel (보오,
+    일이오), and a stem's final ㄹ drops before -오 (힘들 → 힘드오)."""
     kind = _last_char_has_batchim(word_text)
-    if stem_tag in ("VCP", "VCN"):
-        return "오"
-    if kind == 1:
-        return "소"
-    return "오"
+    if kind == 1 and last_tag not in ("VCP", "VCN"):
+        return word_text + "소"
+    if kind == 2 and last_tag != "EP":
+        return word_text[:-1] + chr(ord(word_text[-1]) - 8) + "오"
+    return word_text + "오"
 
 
 @dataclass
@@ -386,14 +406,20 @@ class _Rewrite:
     mood: str = "statement"
 
 
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """kiwipiepy's reading of `text`, cached: a reply is styled once per character."""
+    return tuple((t.form, t.tag, t.start, t.start + t.len) for t in tokenize(text))
+
+
 def _analyse(text: str) -> _Rewrite:
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     toks: list[_Tok] = []
     w = 0
-    for t in tokenize(text):
-        while w + 1 < len(spans) and t.start >= spans[w + 1][0]:
+    for form, tag, start, end in _tokens(text):
+        while w + 1 < len(spans) and start >= spans[w + 1][0]:
             w += 1
-        toks.append(_Tok(t.form, t.tag, w, t.start, t.start + t.len))
+        toks.append(_Tok(form, tag, w, start, end))
     # Replace the morphemes of words kiwipiepy is known to misread.
     for w, (ws, we) in enumerate(spans):
         word = text[ws:we].rstrip(".?!…~,")
@@ -410,7 +436,7 @@ def _analyse(text: str) -> _Rewrite:
     # as one sentence-final ending.
     for i in range(len(toks) - 1):
         t, n = toks[i], toks[i + 1]
-        if t.tag == "EC" and n.tag == "JX" and n.form == "요" and all(
+        if t.tag in ("EC", "EF") and n.tag == "JX" and n.form == "요" and all(
                 r.tag.startswith("S") for r in toks[i + 2:]):
             toks[i:i + 2] = [_Tok(t.form + "요", "EF", t.word, t.start, n.end)]
             break
@@ -459,7 +485,17 @@ def _drop_honorific(rw: _Rewrite) -> None:
         i += 1
 
 
+def _greeting_start(toks: list[_Tok], stem: int) -> int:
+    """Where "안녕하-" starts when the predicate at `stem` is that greeting, else -1."""
+    if stem >= 0 and toks[stem].form == "안녕하":
+        return stem
+    if stem >= 1 and toks[stem].form == "하" and toks[stem - 1].form == "안녕":
+        return stem - 1
+    return -1
+
+
 def _rewrite_endings(rw: _Rewrite, level: str, rules: Mapping[str, Any], seed: str) -> None:
+    """Every sentence-final ending (EF) to `level`, conjugation left to the rebuild."""
     toks = rw.toks
     i = 0
     last_ef = -1
@@ -469,12 +505,14 @@ def _rewrite_endings(rw: _Rewrite, level: str, rules: Mapping[str, Any], seed: s
             continue
         e = i
         nxt = toks[e + 1] if e + 1 < len(toks) else None
+        if nxt is not None and nxt.tag.startswith("SS"):  # quoted speech keeps its own voice
+            i += 1
+            continue
         punct = nxt.form if nxt is not None and nxt.tag == "SF" else ("" if nxt is None else ",")
         stem, eps, cls = _predicate(toks, e)
         key = _ef_key(toks[e].form)
         honorific_ef = key in _HON_EF
-        greet = stem if stem >= 0 and toks[stem].form == "안녕하" else (
-            stem - 1 if stem >= 1 and toks[stem].form == "하" and toks[stem - 1].form == "안녕" else -1)
+        greet = _greeting_start(toks, stem)
         if greet >= 0 and level in _GREETINGS:
             word = toks[e].word
             toks[greet:e + 1] = [_Tok(_GREETINGS[level], "IC", word, changed=True)]
@@ -490,11 +528,6 @@ def _rewrite_endings(rw: _Rewrite, level: str, rules: Mapping[str, Any], seed: s
         noun = toks[stem - 1] if stem >= 1 and cls == "copula" else None
         if noun is not None and noun.form == "거" and noun.tag == "NNB" and level in ("hapsyo", "hao"):
             noun.form, noun.changed = "것", True  # "거입니다" → "것입니다"
-        if cls == "past" and level in ("hapsyo", "haera") and mood == "exclaim" and last_ep != "겠":
-            toks.insert(e, _Tok("겠", "EP", toks[e].word, changed=True))  # 힘드셨군요 → 힘드셨겠습니다
-            eps.append(e)
-            e += 1
-            last_ep = "겠"
         h = _hash(seed, str(e), toks[e].form)
         ending = _ending(level, mood, cls, key, h, stem_form, rules, last_ep,
                          noun.form if noun is not None else "")
@@ -565,8 +598,8 @@ def _rebuild(rw: _Rewrite) -> str:
         joined = kiwi_join([(t.form, t.tag) for t in core]).replace(" ", "") if core else ""
         tail = rw.tails.get(w, "")
         if tail == "hao":
-            stem_tag = next((t.tag for t in reversed(core) if t.tag[:1] == "V"), "")
-            tail = _hao_tail(joined, stem_tag)
+            last_tag = next((t.tag for t in reversed(core) if not t.tag.startswith("S")), "")
+            joined, tail = _hao(joined, last_tag), ""
         out.append(text[pos:cs])
         out.append(joined + tail)
         pos = ce
@@ -600,9 +633,12 @@ def _flavour(sentence: str, mood: str, rules: Mapping[str, Any], seed: str) -> s
     if key in punct_rules:
         punct = _pick(punct_rules[key], _hash(seed, "punct"))
     fired: dict[str, str] = {}
-    for slot in ("prefix", "suffix"):
+    heavy = any(cue in sentence for cue in _HEAVY_CUES)
+    for slot in ("prefix", "suffix", "address"):
         spec = rules.get(slot) or {}
         pool = list(spec.get(mood) or []) + list(spec.get("any") or [])
+        if heavy:
+            pool = [p for p in pool if not any(laugh in p for laugh in _LAUGHS)]
         if not pool:
             continue
         rate = float(spec.get("rate", 1.0))
@@ -612,14 +648,23 @@ def _flavour(sentence: str, mood: str, rules: Mapping[str, Any], seed: str) -> s
             fired[slot] = choice
         else:
             fired.setdefault("_" + slot, choice)
-    if rules.get("min_flavour") and "prefix" not in fired and "suffix" not in fired:
-        for slot in ("prefix", "suffix"):
+    if rules.get("min_flavour") and not {"prefix", "suffix", "address"} & fired.keys():
+        for slot in ("prefix", "address", "suffix"):
             if "_" + slot in fired:
                 fired[slot] = fired["_" + slot]
                 break
     prefix = fired.get("prefix", "")
     suffix = fired.get("suffix", "")
-    return f"{prefix}{body.strip()}{punct}{symbols}{suffix}".strip()
+    address = fired.get("address", "")
+    if address.strip(" ,") and address.strip(" ,") in prefix:
+        address = ""  # "손님, … 손님." says it twice
+    joke = ""
+    spec = rules.get("joke") or {}
+    pool = list(spec.get(mood) or []) + list(spec.get("any") or [])
+    h = _hash(seed, "joke")
+    if pool and not suffix and not heavy and (h % 1000) < float(spec.get("rate", 1.0)) * 1000:
+        joke = _pick(pool, h // 1000)
+    return f"{prefix}{body.strip()}{address}{punct}{symbols}{suffix}{joke}".strip()
 
 
 def stylize_sentence(sentence: str, rules: Mapping[str, Any]) -> str:

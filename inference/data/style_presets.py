@@ -6,10 +6,12 @@ Schema (checked by `inference.backends.style_rules.validate_style_rules`):
 - honorific: keep | drop — the honorific 시 and words (주무시다 → 자다); default by level;
 - conjecture: "geot" turns "-겠습니다" guesses into "-ㄹ 것입니다" (문어체);
 - lexicon: {word or "word/TAG": replacement or "replacement/TAG"} — morpheme swaps;
-- prefix / suffix: {"rate": 0..1, "<mood>" or "any": [texts]} — interjections, address
-  terms, tails; moods: statement, question, request, suggest, exclaim, promise;
+- prefix / suffix / address: {"rate": 0..1, "<mood>" or "any": [texts]} — interjections
+  before, tails after, address terms just before the final punctuation (", 손님");
+  moods: statement, question, request, suggest, exclaim, promise;
 - punct: {".": [...], "?": [...], "!": [...], "": [...]} — final punctuation swaps;
-- min_flavour: true = at least one of prefix/suffix on every sentence.
+- min_flavour: true = at least one of prefix/suffix/address on every sentence;
+- advice: true = 하십시오체 requests as "-시기 권합니다", suggestions as "-는 것이 좋겠습니다".
 Choices are made by a hash of the sentence: deterministic, not random per call.
 
 The seed migration (characters 0003) copies these into the rows; staff then edit them in
@@ -26,7 +28,7 @@ STYLE_PRESETS: dict[str, dict[str, Any]] = {
     "expert": {
         "level": "hapsyo",
         "advice": True,
-        "lexicon": {"요즘": "최근", "많이": "상당히", "조금": "약간", "같이": "함께", "잠깐": "잠시"},
+        "lexicon": {"요즘": "최근", "많이": "상당히", "같이/MAG": "함께", "잠깐": "잠시"},
         "prefix": {
             "rate": 0.6,
             "statement": ["말씀을 들어 보면, ", "상담 관점에서 보면, ", "지금 상황을 정리해 보면, "],
@@ -44,34 +46,37 @@ STYLE_PRESETS: dict[str, dict[str, Any]] = {
         "lexicon": {
             "그런": "그러한", "이런": "이러한", "저런": "저러한", "요즘": "요즈음", "같이/MAG": "함께",
             "정말": "참으로", "너무": "매우", "많이": "크게", "거/NNB": "것", "얘기": "이야기",
-            "조금": "다소", "잠깐": "잠시",
+            "잠깐": "잠시",
         },
     },
     "friend": {
         "level": "banmal",
-        "lexicon": {"당신": "너", "많이": "엄청"},
+        "lexicon": {"당신": "너", "많이": "엄청", "무엇": "뭐"},
         "prefix": {
             "rate": 0.3,
             "statement": ["음, ", "야, ", "있잖아, "],
-            "exclaim": ["헐, ", "와, "],
+            "exclaim": ["헐, ", "아이고, "],
             "question": ["근데 ", "그래서 "],
             "request": ["오늘은 ", "야, "],
             "suggest": ["우리 ", "그럼 "],
         },
-        "suffix": {"rate": 0.15, "statement": [" ㅎㅎ"], "request": [" 알았지?"]},
+        "suffix": {"rate": 0.15, "request": [" 알았지?"]},
+        "joke": {"rate": 0.3, "statement": [" ㅎㅎ"]},
     },
     "gentle": {
         "level": "hapsyo",
         "lexicon": {"정말": "실로", "많이": "무척"},
         "prefix": {
-            "rate": 1.0,
-            "statement": ["손님, ", "감히 말씀드리자면, ", "송구하오나 "],
-            "exclaim": ["손님, ", "그렇군요. "],
+            "rate": 0.35,
+            "statement": ["손님, ", "감히 말씀드리자면, "],
+            "exclaim": ["그렇군요. ", "손님, "],
             "question": ["실례지만 ", "손님, 혹시 "],
             "request": ["부디 ", "괜찮으시다면 "],
             "suggest": ["괜찮으시다면 ", "손님, "],
             "promise": ["기꺼이 "],
         },
+        "address": {"rate": 0.5, "statement": [", 손님"], "exclaim": [", 손님"], "request": [", 손님"]},
+        "min_flavour": True,
     },
     "android": {
         "level": "hapsyo",
@@ -84,9 +89,9 @@ STYLE_PRESETS: dict[str, dict[str, Any]] = {
         },
         "suffix": {
             "rate": 0.35,
-            "statement": [" (감정 분석 완료)", " 삐빅."],
+            "statement": [" (감정 분석 완료)", " (공감 모듈 작동 중)"],
             "question": [" 응답을 대기합니다."],
-            "request": [" 삐빅."],
+            "request": [" (권장 사항 전송 완료)"],
         },
         "min_flavour": True,
     },
@@ -98,11 +103,12 @@ STYLE_PRESETS: dict[str, dict[str, Any]] = {
             "any": ["허허, ", "이 사람아, ", "암, "],
             "question": ["그래, "],
         },
-        "suffix": {
-            "rate": 0.2,
-            "statement": [" 허허.", " (아재개그 하나: 세상에서 제일 가난한 왕은 최저임금이라네!)",
-                          " (참고로 소금이 죽으면? 죽염이라네, 허허.)"],
-            "request": [" 허허."],
+        "suffix": {"rate": 0.15, "statement": [" 허허."], "request": [" 허허."]},
+        "joke": {
+            "rate": 0.25,
+            "statement": [" (아재개그 하나: 세상에서 제일 가난한 왕은? 최저임금이라네, 허허!)",
+                          " (아재개그 하나: 바나나가 웃으면? 바나나킥이라네, 허허!)",
+                          " (아재개그 하나: 소가 노래하면? 소송이라네, 허허!)"],
         },
         "punct": {"?": ["?"]},
         "min_flavour": False,
@@ -136,7 +142,7 @@ STYLE_PRESETS: dict[str, dict[str, Any]] = {
     },
     "naruto": {
         "level": "naruto",
-        "lexicon": {"당신": "너"},
+        "lexicon": {"당신": "너", "무엇": "뭐"},
         "prefix": {"rate": 0.25, "statement": ["걱정 마, "], "request": ["자, "], "suggest": ["좋아, "]},
         "suffix": {
             "rate": 0.3,

@@ -153,3 +153,27 @@ def test_turn_with_a_user_retrieves_from_that_users_memory(fakes: Any, alice: An
 def test_turn_refuses_an_unknown_user(db: None, fakes: Any) -> None:
     with pytest.raises(CommandError, match="unknown user"):
         run("turn", "--character", "mentos", "--user", "nobody", lines=["안녕"])
+
+
+def test_options_that_do_not_fit_the_mode_are_refused(db: None, fakes: Any) -> None:
+    with pytest.raises(CommandError, match="takes no --character"):
+        run("emotion", "--character", "friend", lines=["안녕"])
+    with pytest.raises(CommandError, match="--user only applies"):
+        run("crisis", "--user", "alice", lines=["안녕"])
+
+
+def test_it_works_as_a_shell_pipe() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run(
+        [sys.executable, "-W", "ignore", "manage.py", "pipeline", "emotion"],
+        input="오늘 정말 행복해요\n\n너무 지쳤어요\n", capture_output=True, text=True, cwd=root, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["text"] for r in rows] == ["오늘 정말 행복해요", "", "너무 지쳤어요"]
+    assert rows[0]["label"] == "기쁨(행복한)" and "error" in rows[1]
+    assert "\\u" not in proc.stdout  # Korean written as is (ensure_ascii=False)

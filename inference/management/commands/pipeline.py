@@ -43,6 +43,8 @@ class Command(BaseCommand):
             character = _character(options["character"])
         elif options.get("character"):
             raise CommandError(f"`pipeline {mode}` takes no --character")
+        if options.get("user") and mode != "turn":
+            raise CommandError("--user only applies to `pipeline turn`")
 
         from inference.django_glue import get_backend, get_pipeline
 
