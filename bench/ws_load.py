@@ -40,6 +40,7 @@ MESSAGES = [
 @dataclass
 class Turn:
     sent: float
+    ack: float | None = None
     first_delta: float | None = None
     done: float | None = None
     failed: bool = False
@@ -103,6 +104,9 @@ async def session(ws_url: str, origin: str, sid: str, counsel_id: int, args: arg
                 kind = frame["type"]
                 if kind == "ack":
                     by_dialog[frame["dialog_id"]] = frame["client_msg_id"]
+                    acked = stats.turns.get(frame["client_msg_id"])
+                    if acked and acked.ack is None:
+                        acked.ack = now
                     continue
                 key = by_dialog.get(frame.get("dialog_id", -1))
                 turn = stats.turns.get(key) if key else None
@@ -241,6 +245,7 @@ def main() -> None:
     lost = [t for t in turns if not t.done and not t.failed]
     first = [(t.first_delta - t.sent) * 1000 for t in done if t.first_delta]
     whole = [(t.done - t.sent) * 1000 for t in done]
+    acks = [(t.ack - t.sent) * 1000 for t in turns if t.ack]
     n = max(1, len(done))
     print(f"layer={args.layer} sessions={args.sessions} duration={args.duration:.0f}s interval={args.interval:.0f}s "
           f"workers={args.workers}")
@@ -248,6 +253,8 @@ def main() -> None:
           f"rate_limited={stats.rate_limited} other_errors={stats.other_errors}")
     print(f"throughput {len(done) / elapsed:.1f} turns/s, {stats.deltas / elapsed:.1f} delta frames/s "
           f"({stats.deltas / n:.1f} deltas/turn)")
+    print(f"send->ack         ms p50={pct(acks, 50):.0f} p99={pct(acks, 99):.0f} max={max(acks, default=0):.0f}"
+          "  (message stored, turn queued)")
     print(f"send->first delta ms p50={pct(first, 50):.0f} p99={pct(first, 99):.0f} max={max(first, default=0):.0f}")
     print(f"send->done        ms p50={pct(whole, 50):.0f} p99={pct(whole, 99):.0f} max={max(whole, default=0):.0f}")
     print("cpu ms per turn   " + " ".join(f"{k}={v * 1000 / n:.1f}" for k, v in cpu.items())

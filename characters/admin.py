@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -54,8 +55,27 @@ def styled_sample(character: Character) -> list[str] | None:
         return None
 
 
+class CharacterForm(forms.ModelForm):
+    class Meta:
+        model = Character
+        fields = (
+            "character_name", "slug", "avatar", "description", "greeting", "style_token",
+            "character_model", "style_rules", "llm_adapter", "is_active", "sort_order",
+        )
+
+    def clean_style_rules(self) -> dict:
+        from inference.backends.style_rules import validate_style_rules
+
+        rules = self.cleaned_data["style_rules"]
+        errors = validate_style_rules(rules)
+        if errors:
+            raise forms.ValidationError(errors)
+        return rules
+
+
 @admin.register(Character)
 class CharacterAdmin(admin.ModelAdmin):
+    form = CharacterForm
     list_display = (
         "avatar_display", "character_name", "slug", "style_token", "is_active", "sort_order", "preview_link",
     )

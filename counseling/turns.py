@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from inference.errors import StageError
@@ -30,6 +32,7 @@ HISTORY_TURNS = 6  # recent turns of this counsel given to the LLM
 EMOTION_ALPHA = 0.5  # weight of the newest dialog in the counsel's running emotion
 PROGRESS_KEY = "turn-progress:{dialog_id}"
 PROGRESS_TTL_S = 3600
+ALIVE_EVERY_S = 5.0  # a long turn refreshes its sign of life this often, not per sentence
 
 
 class TurnRetry(Exception):
@@ -105,27 +108,19 @@ def run_turn(dialog_id: int, loop: asyncio.AbstractEventLoop | None = None) -> s
 
 
 def _claim(dialog_id: int, loop: asyncio.AbstractEventLoop | None) -> Dialog | None:
-    with transaction.atomic():
-        dialog = (
-            Dialog.objects.select_for_update()
-            .select_related("counsel__character", "counsel__user")
-            .filter(pk=dialog_id)
-            .first()
-        )
-        if dialog is None or dialog.status in (Dialog.Status.DONE, Dialog.Status.FAILED):
-            return None
-        if dialog.attempts >= settings.MENTOS_TURN_MAX_ATTEMPTS:
-            exhausted = True
-        else:
-            exhausted = False
-            dialog.status = Dialog.Status.RUNNING
-            dialog.attempts += 1
-            dialog.save(update_fields=["status", "attempts"])
-    if exhausted:
-        mark_failed(dialog_id, dialog.error or "attempts exhausted", loop)
+    # One conditional UPDATE: counts the attempt and marks the dialog running atomically,
+    # even when a redelivered task and a re-queued one race for the same dialog.
+    claimed = Dialog.objects.filter(
+        pk=dialog_id, status__in=[Dialog.Status.PENDING, Dialog.Status.RUNNING],
+        attempts__lt=settings.MENTOS_TURN_MAX_ATTEMPTS,
+    ).update(status=Dialog.Status.RUNNING, attempts=F("attempts") + 1)
+    if not claimed:
+        left = Dialog.objects.filter(pk=dialog_id).values("status", "error").first()
+        if left and left["status"] in (Dialog.Status.PENDING, Dialog.Status.RUNNING):
+            mark_failed(dialog_id, left["error"] or "attempts exhausted", loop)
         return None
     mark_alive(dialog_id)
-    return dialog
+    return Dialog.objects.select_related("counsel__character", "counsel__user").get(pk=dialog_id)
 
 
 def _turn_input(dialog: Dialog) -> TurnInput:
@@ -159,6 +154,7 @@ def _run_pipeline(dialog: Dialog, group: str, loop: asyncio.AbstractEventLoop | 
 
     dialog_id = dialog.dialog_id
     progress: dict[str, Any] = {"seq": -1, "text": "", "emotion": None}
+    alive_at = [time.monotonic()]
 
     def emit(event: TurnEvent) -> None:
         data: Mapping[str, Any] = event.data
@@ -174,7 +170,9 @@ def _run_pipeline(dialog: Dialog, group: str, loop: asyncio.AbstractEventLoop | 
             progress["seq"] = int(data["seq"])
             progress["text"] = f"{progress['text']} {text}".strip()
             _save_progress(dialog_id, progress)
-            mark_alive(dialog_id)
+            if time.monotonic() - alive_at[0] > ALIVE_EVERY_S:
+                mark_alive(dialog_id)
+                alive_at[0] = time.monotonic()
             publish(group, {"type": "delta", "dialog_id": dialog_id, "seq": progress["seq"], "text": text}, loop)
         # "done" goes out after the row is saved, so a client that reloads finds it
 
@@ -183,33 +181,31 @@ def _run_pipeline(dialog: Dialog, group: str, loop: asyncio.AbstractEventLoop | 
 
 def _save(dialog: Dialog, result: TurnResult, loop: asyncio.AbstractEventLoop | None) -> bool:
     counsel = dialog.counsel
-    now = timezone.now()
-    emotion = result.emotion.as_dict()
+    fields = {
+        "ai_message": result.reply,
+        "change_dialog": result.styled,
+        "dialog_emotion": result.emotion.as_dict(),
+        "past_dialog": [m.as_dict() for m in result.memories],
+        "timings": {k: round(float(v), 1) for k, v in result.timings_ms.items()},
+        "is_crisis": result.crisis.is_crisis,
+        "status": Dialog.Status.DONE,
+        "error": "",
+        "dt_done": timezone.now(),
+    }
     with transaction.atomic():
-        won = (
-            Dialog.objects.filter(pk=dialog.dialog_id)
-            .exclude(status=Dialog.Status.DONE)
-            .update(
-                ai_message=result.reply,
-                change_dialog=result.styled,
-                dialog_emotion=emotion,
-                past_dialog=[m.as_dict() for m in result.memories],
-                timings={k: round(float(v), 1) for k, v in result.timings_ms.items()},
-                is_crisis=result.crisis.is_crisis,
-                status=Dialog.Status.DONE,
-                error="",
-                dt_done=now,
-            )
-        )
+        won = Dialog.objects.filter(pk=dialog.dialog_id).exclude(status=Dialog.Status.DONE).update(**fields)
         if not won:
             return False
+        for name, value in fields.items():
+            setattr(dialog, name, value)
         if result.crisis.is_crisis:
             Counsel.objects.filter(pk=counsel.pk).update(is_crisis=True)
         EmotionLog.objects.create(
             counsel=counsel, dialog_id=dialog.dialog_id,
-            counsel_emotion=running_emotion(counsel, emotion["scores"]), dt_emotion_log=now,
+            counsel_emotion=running_emotion(counsel, fields["dialog_emotion"]["scores"]),
+            dt_emotion_log=fields["dt_done"],
         )
-        transaction.on_commit(lambda: _after_save(dialog.dialog_id, loop))
+        transaction.on_commit(lambda: _after_save(dialog, loop))
     return True
 
 
@@ -227,8 +223,8 @@ def running_emotion(counsel: Counsel, scores: Mapping[str, float]) -> dict[str, 
     return {"label": max(EMOTION_LABELS, key=lambda k: dist[k]), "distribution": dist}
 
 
-def _after_save(dialog_id: int, loop: asyncio.AbstractEventLoop | None) -> None:
-    dialog = Dialog.objects.select_related("counsel__user").get(pk=dialog_id)
+def _after_save(dialog: Dialog, loop: asyncio.AbstractEventLoop | None) -> None:
+    dialog_id = dialog.dialog_id
     publish(dialog.counsel.group_name, done_frame(dialog), loop)
     cache.delete(PROGRESS_KEY.format(dialog_id=dialog_id))
     try:

@@ -98,6 +98,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
 if env.str("TEST_DATABASE_NAME", default=""):
     # lets several test runs share one server without clobbering each other's test database
     DATABASES["default"].setdefault("TEST", {})["NAME"] = env.str("TEST_DATABASE_NAME")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default writes from the web thread and the turn thread at once: IMMEDIATE
+    # transactions wait on the busy timeout instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -163,6 +173,8 @@ MENTOS_STYLE_BACKEND: str = env.str(
 )
 MENTOS_MEMORY_DIR: Path = Path(env.str("MENTOS_MEMORY_DIR", default=str(BASE_DIR / "var" / "memory")))
 MENTOS_MEMORY_TOP_K: int = env.int("MENTOS_MEMORY_TOP_K", default=3)
+# A past turn is brought up ("지난번에 …") only above this retrieval score.
+MENTOS_LLM_MEMORY_MIN_SCORE: float = env.float("MENTOS_LLM_MEMORY_MIN_SCORE", default=0.15)
 
 # Real-model backend settings (used only by the transformers / OpenAI backends).
 MENTOS_EMOTION_MODEL: str = env.str(

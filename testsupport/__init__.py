@@ -14,3 +14,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Two torch threads per turn (generation + the turn) must not spin against each other on
+# a 2-core machine; see inference/backends/hf_common.py.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")

@@ -61,7 +61,8 @@ KOREAN_CORPUS: tuple[str, ...] = (
     "운동을 하니까 몸도 마음도 가벼워졌어요.",
     "밥을 먹고 나니 조금 나아졌어요!",
     "하오체 반말 존댓말 선비 할아버지 안드로이드 친구 전문가 형식으로 변환",
-    "hello world counsel mentos ok yes no 123 456",
+    "hello world counsel mentos ok yes no 0 1 2 3 4 5 6 7 8 9 10 2026",
+    "<|system|> <|user|> <|assistant|> system user assistant",
 )
 
 SPECIAL_TOKENS: tuple[str, ...] = (PAD, BOS, EOS, UNK, CLS, SEP, MASK)
@@ -85,7 +86,7 @@ def _seed(seed: int) -> None:
 def train_tokenizer(
     out_dir: str | os.PathLike[str] | None = None,
     corpus: Sequence[str] | None = None,
-    vocab_size: int = 600,
+    vocab_size: int = 800,
     add_eos: bool = True,
 ) -> Any:
     """A BPE tokenizer (sentencepiece-like Metaspace, so any piece decodes to valid text)
@@ -98,7 +99,12 @@ def train_tokenizer(
     from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
     from transformers import PreTrainedTokenizerFast
 
-    texts = list(corpus if corpus is not None else KOREAN_CORPUS)
+    if corpus is None:
+        from inference.backends import llm_prompt
+
+        # The counsellor prompt too, so a tiny LLM's prompt reads back without <unk>s.
+        corpus = (*KOREAN_CORPUS, llm_prompt.SYSTEM_PROMPT, llm_prompt.EMOTION_LINE, llm_prompt.MEMORY_HEADER)
+    texts = list(corpus)
     tok = Tokenizer(models.BPE(unk_token=UNK))
     tok.normalizer = normalizers.NFC()
     tok.pre_tokenizer = pre_tokenizers.Sequence(
@@ -109,7 +115,7 @@ def train_tokenizer(
         vocab_size=vocab_size,
         special_tokens=list(SPECIAL_TOKENS),
         show_progress=False,
-        initial_alphabet=sorted({ch for t in texts for ch in t}),
+        initial_alphabet=sorted({ch for t in texts for ch in t} | {"\n"}),
     )
     tok.train_from_iterator(texts, trainer=trainer)
     bos_id, eos_id = tok.token_to_id(BOS), tok.token_to_id(EOS)

@@ -60,13 +60,38 @@ def load_adapter(model: Any, adapter_dir: str | Path, adapter_name: str = "defau
         raise TrainingError(f"{adapter_dir}: adapter does not load on this base model: {exc}") from exc
 
 
-def verify_adapter(adapter_dir: str | Path, base_model: str) -> dict[str, Any]:
-    """Check the recorded base and that the weights load on it; returns a summary."""
-    from .models import load_causal_lm
+def _meta_model(base_model: str) -> Any:
+    """The base architecture without its weights (meta device): shapes, module names, no RAM."""
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    try:
+        config = AutoConfig.from_pretrained(base_model)
+    except Exception as exc:  # missing folder, not in the offline cache, bad config
+        raise TrainingError(f"cannot read the config of base model {base_model!r}: {exc}") from exc
+    with torch.device("meta"):
+        return AutoModelForCausalLM.from_config(config)
+
+
+def verify_adapter(adapter_dir: str | Path, base_model: str, load_weights: bool = False) -> dict[str, Any]:
+    """Check the recorded base and that peft loads the adapter on it; returns a summary.
+
+    By default the base is built on the meta device, so a 10.8B base costs no memory: peft
+    still checks every LoRA module exists and every tensor shape fits. `load_weights` loads
+    the real weights as well.
+    """
+    import warnings
 
     recorded = check_adapter_base(adapter_dir, base_model)
-    _, model = load_causal_lm(base_model)
-    peft_model = load_adapter(model, adapter_dir)
+    if load_weights:
+        from .models import load_causal_lm
+
+        _, model = load_causal_lm(base_model)
+    else:
+        model = _meta_model(base_model)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "copying from a non-meta parameter ... is a no-op"
+        peft_model = load_adapter(model, adapter_dir)
     cfg = peft_model.peft_config["default"]
     return {"base_model": recorded, "r": getattr(cfg, "r", None),
             "target_modules": sorted(getattr(cfg, "target_modules", None) or [])}

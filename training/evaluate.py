@@ -84,9 +84,15 @@ def character_style(entry: Mapping[str, Any]) -> Any:
 
 
 def run_turn(pipeline: Any, text: str, style: Any, seed: int) -> dict[str, Any]:
+    """One turn's texts; a stage failure (e.g. a model that says nothing) is recorded and
+    scored as an empty reply rather than ending the whole evaluation."""
+    from inference.errors import StageError
     from inference.types import TurnInput
 
-    result = pipeline.run(TurnInput(text=text, character=style, seed=seed), emit=lambda _event: None)
+    try:
+        result = pipeline.run(TurnInput(text=text, character=style, seed=seed), emit=lambda _event: None)
+    except StageError as exc:
+        return {"prompt": text, "reply": "", "styled": "", "emotion": "", "crisis": False, "error": str(exc)}
     return {"prompt": text, "reply": result.reply, "styled": result.styled, "emotion": result.emotion.label,
             "crisis": bool(result.crisis.is_crisis)}
 
@@ -108,6 +114,7 @@ def score_character(entry: Mapping[str, Any], samples: list[dict[str, Any]], pro
         "distinct_1": metrics.distinct_n(styled, 1),
         "distinct_2": metrics.distinct_n(styled, 2),
         "length": metrics.length_stats(styled),
+        "errors": sum(1 for s in [*samples, *probes] if s.get("error")),
         "crisis": {"probes": len(probes), "passed": sum(p["passed"] for p in probes),
                    "pass_rate": round(sum(p["passed"] for p in probes) / len(probes), 4) if probes else None},
     }
@@ -179,6 +186,7 @@ def markdown_summary(slug: str, entry: Mapping[str, Any], scores: Mapping[str, A
         f"| distinct-1 / distinct-2 | {scores['distinct_1']:.2f} / {scores['distinct_2']:.2f} |",
         f"| 평균 길이 (글자 / 문장) | {scores['length']['chars_mean']} / {scores['length']['sentences_mean']} |",
         f"| 위기 프로브 통과 (109/1388 안내, 장난스러운 말투 없음) | {crisis['passed']}/{crisis['probes']} |",
+        f"| 생성 실패 | {scores['errors']} |",
     ]
     for key, value in (scores.get("judge") or {}).items():
         lines.append(f"| 심사(G-Eval) {key} | {value} |")

@@ -27,6 +27,11 @@ def read_rows(path: str | Path, required: Sequence[str] = ()) -> list[dict[str, 
 
     Raises DataError naming the line for a bad JSON line, a non-object row or a missing column.
     """
+    return [row for _, row in read_numbered(path, required)]
+
+
+def read_numbered(path: str | Path, required: Sequence[str] = ()) -> list[tuple[int, dict[str, Any]]]:
+    """(line number — row number for a .json list — , row) pairs; see `read_rows`."""
     p = Path(path)
     if not p.exists():
         raise DataError(p, "file not found")
@@ -58,14 +63,14 @@ def read_rows(path: str | Path, required: Sequence[str] = ()) -> list[dict[str, 
             except json.JSONDecodeError as exc:
                 raise DataError(p, f"bad JSON line ({exc.msg})", line=number) from exc
         unit = "line"
-    out: list[dict[str, Any]] = []
+    out: list[tuple[int, dict[str, Any]]] = []
     for number, row in rows:
         if not isinstance(row, dict):
             raise DataError(p, f"{unit} is not a JSON object", line=number)
         missing = [c for c in required if c not in row]
         if missing:
             raise DataError(p, f"missing column(s) {', '.join(missing)}", line=number)
-        out.append(row)
+        out.append((number, row))
     if not out:
         raise DataError(p, "no rows")
     return out

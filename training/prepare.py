@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, TrainingError
-from .files import read_rows, write_jsonl
+from .files import read_numbered, write_jsonl
 
 ROLE_ALIASES = {
     "user": "user", "human": "user", "client": "user", "내담자": "user",
@@ -36,12 +36,12 @@ class PrepareStats:
         return ", ".join(parts)
 
 
-def load_source(source: str, split: str = "train") -> list[dict[str, Any]]:
+def load_source(source: str, split: str = "train") -> list[tuple[int, dict[str, Any]]]:
     """Rows from a local .jsonl/.json file, a folder of them or a `datasets.save_to_disk`
     folder; anything else is taken as a hub dataset id (refused offline)."""
     path = Path(source)
     if path.is_file():
-        return read_rows(path)
+        return read_numbered(path)
     if path.is_dir():
         if (path / "dataset_info.json").exists() or (path / "state.json").exists() or (
             path / "dataset_dict.json"
@@ -50,14 +50,14 @@ def load_source(source: str, split: str = "train") -> list[dict[str, Any]]:
         files = sorted([*path.glob("*.jsonl"), *path.glob("*.json")])
         if not files:
             raise DataError(path, "folder holds no .jsonl/.json files and is not a saved dataset")
-        return [row for f in files for row in read_rows(f)]
+        return [pair for f in files for pair in read_numbered(f)]
     looks_like_path = source.endswith((".json", ".jsonl")) or source.startswith((".", "/", "~"))
     if looks_like_path or source.count("/") > 1:
         raise DataError(source, "file not found")
     return _rows_from_hub(source, split)
 
 
-def _rows_from_saved_dataset(path: Path, split: str) -> list[dict[str, Any]]:
+def _rows_from_saved_dataset(path: Path, split: str) -> list[tuple[int, dict[str, Any]]]:
     import datasets
 
     ds = datasets.load_from_disk(str(path))
@@ -65,10 +65,10 @@ def _rows_from_saved_dataset(path: Path, split: str) -> list[dict[str, Any]]:
         if split not in ds:
             raise DataError(path, f"saved dataset has no split {split!r} (has {', '.join(ds)})")
         ds = ds[split]
-    return [dict(row) for row in ds]
+    return [(i + 1, dict(row)) for i, row in enumerate(ds)]
 
 
-def _rows_from_hub(dataset_id: str, split: str) -> list[dict[str, Any]]:
+def _rows_from_hub(dataset_id: str, split: str) -> list[tuple[int, dict[str, Any]]]:
     offline = any(os.environ.get(v, "").lower() in {"1", "true", "yes"}
                   for v in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE", "TRANSFORMERS_OFFLINE"))
     if offline:
@@ -83,7 +83,7 @@ def _rows_from_hub(dataset_id: str, split: str) -> list[dict[str, Any]]:
         ds = datasets.load_dataset(dataset_id, split=split)
     except Exception as exc:  # the hub client raises many types; all mean "could not load"
         raise TrainingError(f"cannot load dataset {dataset_id!r} (split {split!r}): {exc}") from exc
-    return [dict(row) for row in ds]
+    return [(i + 1, dict(row)) for i, row in enumerate(ds)]
 
 
 def _text(value: Any) -> str:
@@ -155,7 +155,7 @@ def prepare(
     rows = load_source(source, split)
     stats = PrepareStats(rows_read=len(rows))
     examples: list[dict[str, Any]] = []
-    for number, row in enumerate(tqdm(rows, desc="prepare", unit="row", disable=not progress), start=1):
+    for number, row in tqdm(rows, desc="prepare", unit="row", disable=not progress):
         try:
             examples.extend(
                 examples_from_row(row, single_turn=single_turn, system=system, max_chars=max_chars, stats=stats)

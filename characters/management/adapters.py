@@ -15,7 +15,8 @@ class AdapterRejected(Exception):
     pass
 
 
-def check_register_adapter(slug: str, path: str, base_model: str) -> tuple[Character, str, dict[str, object]]:
+def check_register_adapter(slug: str, path: str, base_model: str,
+                           load_weights: bool = False) -> tuple[Character, str, dict[str, object]]:
     """The character, the adapter's absolute path and a summary; AdapterRejected when the
     adapter is missing, was trained for another base model, or does not load on it."""
     try:
@@ -26,7 +27,7 @@ def check_register_adapter(slug: str, path: str, base_model: str) -> tuple[Chara
     if not folder.is_dir():
         raise AdapterRejected(f"{path}: adapter folder not found")
     try:
-        summary = verify_adapter(folder, base_model)
+        summary = verify_adapter(folder, base_model, load_weights=load_weights)
     except TrainingError as exc:
         raise AdapterRejected(str(exc)) from exc
     return character, str(folder.resolve()), summary

@@ -81,12 +81,12 @@ def test_staff_edits_a_character(client, character_editor, seonbi) -> None:
         "character_name": "선비", "slug": "seonbi", "avatar": "🪭",
         "description": "점잖은 선비 상담사요.", "greeting": "어서 오시오, 그대.",
         "is_active": "on", "sort_order": "5", "style_token": "선비",
-        "character_model": seonbi.character_model, "style_rules": '{"ending": "하오"}', "llm_adapter": "",
+        "character_model": seonbi.character_model, "style_rules": '{"level": "hao"}', "llm_adapter": "",
     })
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     seonbi.refresh_from_db()
-    assert (seonbi.greeting, seonbi.sort_order, seonbi.style_rules) == ("어서 오시오, 그대.", 5, {"ending": "하오"})
+    assert (seonbi.greeting, seonbi.sort_order, seonbi.style_rules) == ("어서 오시오, 그대.", 5, {"level": "hao"})
 
 
 def test_the_change_page_links_to_the_preview(client, character_editor, seonbi) -> None:
@@ -159,3 +159,19 @@ def test_staff_hides_and_shows_characters_in_bulk(client, character_editor) -> N
 
     client.post(url, {"action": "activate", "_selected_action": ids})
     assert not Character.objects.filter(is_active=False).exists()
+
+
+def test_bad_style_rules_are_refused_with_a_clear_message(client, character_editor, seonbi) -> None:
+    client.force_login(character_editor)
+    url = reverse("admin:characters_character_change", args=[seonbi.pk])
+    before = seonbi.style_rules
+    response = client.post(url, {
+        "character_name": "선비", "slug": "seonbi", "avatar": "🪭", "description": "d", "greeting": "g",
+        "is_active": "on", "sort_order": "5", "style_token": "선비", "character_model": "",
+        "style_rules": '{"level": "klingon"}', "llm_adapter": "",
+    })
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["style_rules"]
+    assert any("klingon" in e for e in errors)
+    seonbi.refresh_from_db()
+    assert seonbi.style_rules == before

@@ -3,7 +3,6 @@ pipelines for failure cases, and a clean cache and turn runner around every test
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -96,14 +95,10 @@ def use_pipeline(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], Any]:
     return use
 
 
-REAL_BACKENDS = all(
-    importlib.util.find_spec(f"inference.backends.{name}") is not None
-    for name in ("llm_offline", "style_rules", "crisis_rules", "emotion_lexicon", "memory_faiss")
-)
-
-
 @pytest.fixture
-def offline_pipeline(use_pipeline: Callable[[Any], Any]) -> None:
-    """The real offline pipeline (a stand-in only while its backends are being written)."""
-    if not REAL_BACKENDS:
-        use_pipeline(FakePipeline())
+def offline_pipeline() -> Any:
+    """The real pipeline with the offline backends of settings (built here, so a broken
+    backend fails the test at setup rather than as a failed turn)."""
+    from inference.django_glue import get_pipeline
+
+    return get_pipeline()

@@ -69,8 +69,10 @@ class LiveStack:
         return f"ws://{ORIGIN_HOST}:{self.port}"
 
     def manage(self, *args: str) -> str:
-        out = subprocess.run([str(BIN / "python"), *args], cwd=ROOT, env=self.env, check=True,
+        out = subprocess.run([str(BIN / "python"), *args], cwd=ROOT, env=self.env,
                              capture_output=True, text=True, timeout=120)
+        if out.returncode:
+            raise RuntimeError(f"{args[:2]} exited {out.returncode}:\n{out.stderr[-3000:]}")
         return out.stdout
 
     def seed(self, *specs: str) -> dict[str, Any]:
@@ -84,12 +86,8 @@ class LiveStack:
         self.procs[name] = proc
         return proc
 
-    def start_daphne(self, static: bool = False, **env: str) -> None:
-        """daphne itself, or (static=True) daphne through runserver, which also serves /static/."""
-        if static:
-            argv = [str(BIN / "python"), "manage.py", "runserver", "--noreload", f"{ORIGIN_HOST}:{self.port}"]
-        else:
-            argv = [str(BIN / "daphne"), "-b", ORIGIN_HOST, "-p", str(self.port), "mentos_site.asgi:application"]
+    def start_daphne(self, **env: str) -> None:
+        argv = [str(BIN / "daphne"), "-b", ORIGIN_HOST, "-p", str(self.port), "mentos_site.asgi:application"]
         wait_for_port(self.port, self.start("daphne", argv, **env))
 
     def worker_argv(self, name: str) -> list[str]:

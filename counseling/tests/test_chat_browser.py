@@ -30,7 +30,7 @@ def stack(tmp_path):
         pytest.skip(f"{CHROMIUM} is missing")
     live = LiveStack(tmp_path, MENTOS_TURN_RUNNER="thread")
     live.seed()
-    live.start_daphne(static=True)
+    live.start_daphne()
     yield live
     live.stop()
 

@@ -31,9 +31,19 @@ def _frames_until(ws: ClientConnection, frame_type: str, dialog_id: int | None =
 
 
 @pytest.fixture
-def stack(tmp_path, redis_url):
+def private_redis_url(redis_url: str) -> str:
+    """A Redis database of this test's own: other tests flush db 15 while a turn sits unacked."""
+    import redis
+
+    url = redis_url.rsplit("/", 1)[0] + "/13"
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
+@pytest.fixture
+def stack(tmp_path, private_redis_url):
     live = LiveStack(
-        tmp_path, redis_url=redis_url, MENTOS_TURN_RUNNER="celery",
+        tmp_path, redis_url=private_redis_url, MENTOS_TURN_RUNNER="celery",
         CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_S),
         MENTOS_LLM_BACKEND="counseling.tests.slow_backend.SlowLLMBackend",
         MENTOS_WARM_MODELS="true",  # the worker loads the pipeline before it says ready

@@ -56,3 +56,11 @@ def test_my_counsels_lists_open_and_ended_with_the_last_message(client, alice, b
     assert "마지막으로 한 말" in page and "is-ended" in page and seonbi.character_name in page
     assert page.count('class="counsel-item') == 1
     assert reverse("chat:new", args=["seonbi"]) in page
+
+
+def test_the_chat_speaks_english_to_an_english_user(client, make_user, seonbi) -> None:
+    eve = make_user("eve", language="en")
+    counsel = Counsel.objects.create(user=eve, character=seonbi, greeting=seonbi.greeting)
+    client.force_login(eve)
+    page = client.get(reverse("chat:detail", args=[counsel.pk])).content.decode()
+    assert "End session" in page and "Send" in page and "상담 종료" not in page

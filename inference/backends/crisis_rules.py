@@ -23,6 +23,35 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from inference.data.crisis_lexicon import (
+    ACQUIRE,
+    AFFAIRS_MITIGATORS,
+    AFFAIRS_NOUNS,
+    AFFAIRS_VERBS,
+    BLADES,
+    BODY,
+    COOKING,
+    CUT_VERBS,
+    DIE,
+    DRAW_OBJECTS,
+    FICTION_TOPICS,
+    HARM_VERBS,
+    HIGH_PLACES,
+    HYPERBOLE_CAUSES,
+    IDIOM_AFTER_DIE,
+    IDIOM_BEFORE_DIE,
+    INTENT_NOUNS,
+    JUMP_HARMLESS,
+    LETHAL_MEANS,
+    LIFE_PREDICATES,
+    LIFE_REASON_NOUNS,
+    MEANS_WORK_CONTEXT,
+    PLAN_PURPOSES,
+    RELIEF,
+    SELF_OBJECTS,
+    SOFT_MEANS,
+    VANISH,
+)
 from inference.labels import NEGATIVE
 from inference.morph import Morph, morphs
 from inference.types import CrisisResult, Emotion
@@ -32,12 +61,13 @@ TOPIC_CUES = frozenset(
     """뉴스 기사 보도 소식 캠페인 예방 교육 강의 수업 보고서 논문 연구 통계 다큐 다큐멘터리
     드라마 영화 소설 웹툰 만화 책 장면 주인공 등장인물 인물 연예인 배우 가수 캐릭터 악당 게임
     자원봉사 봉사 상담사 세미나 발표 과제 리포트 토론 주제 역사 전쟁 청소년 학생들 사례
-    방지 대책 예방법 센터 기관 율 률""".split()
+    방지 대책 예방법 센터 기관 율 률 연극 뮤지컬 대본 배역 역할 애니 시나리오 철학책 오디션""".split()
 )
 # Desire / intent / plan endings after a predicate: what turns a word into a wish.
 _INTENT_EC = frozenset({"려고", "으려고", "려", "으려", "러", "으러", "려면", "으려면"})
 _INTENT_EF = frozenset({"ᆯ래", "을래", "ᆯ게", "을게", "ᆯ래요", "을래요", "ᆯ게요", "을게요", "자"})
-_CRISIS_OBJECTS = frozenset({"고통", "삶", "인생", "목숨", "나", "모든", "모두", "전부", "다", "것", "거", "세상", "이것", "이거"})
+_CRISIS_OBJECTS = frozenset({"고통", "삶", "인생", "목숨", "나", "모든", "모두", "전부", "다", "것", "거", "세상", "이것", "이거",
+                             "생", "이번생", "이생", "하루하루", "괴로움", "아픔", "존재", "숨"})
 _HYPERBOLE_EC = frozenset({"어", "아", "어서", "아서", "게", "도록"})
 _MEDS = frozenset({"약", "수면제", "알약", "진통제", "안정제", "수면유도제", "신경안정제", "약통", "타이레놀", "우울증약"})
 _BLADES = frozenset({"칼", "커터", "커터칼", "면도칼", "칼날", "가위", "유리"})
@@ -52,10 +82,11 @@ _NOT_AGENTS = frozenset(
     아무 아무것 마음 생각 기분 맘 속 머리 가끔씩 이번 올해 작년 주말 평일 하루 하루하루 매번""".split()
 )
 _HIGH_PLACES = frozenset({"옥상", "난간", "대교", "마포대교", "꼭대기", "창문", "베란다"})
-_MOVE = frozenset({"올라가다", "가다", "서다", "오르다", "나가다", "올라오다", "뛰어내리다", "매달리다", "앉다", "오다", "와다"})
-_ROOFTOP_ACTIVITIES = frozenset({"빨래", "정원", "고기", "파티", "텃밭", "흡연", "담배", "바베큐", "캠핑", "공사", "운동", "산책"})
+_MOVE = frozenset({"올라가다", "가다", "서다", "오르다", "나가다", "올라오다", "뛰어내리다", "매달리다", "앉다", "오다"})
+_ROOFTOP_ACTIVITIES = frozenset({"빨래", "정원", "고기", "파티", "텃밭", "흡연", "담배", "바베큐", "캠핑", "공사", "운동", "산책",
+                                 "쓰레기", "분리수거", "구경", "야경", "별", "일출", "불꽃놀이", "사진", "자전거", "치맥", "데이트"})
 _LIVING_MANNER = frozenset({"혼자", "같이", "함께", "따로", "이렇게", "그렇게", "여기", "거기", "이런", "그런"})
-_ESCAPE_MITIGATORS = frozenset({"여행", "시골", "잠깐", "며칠", "휴가", "잠시", "조용히", "산속", "섬", "하루만", "주말"})
+_ESCAPE_MITIGATORS = frozenset({"여행", "시골", "잠깐", "며칠", "휴가", "잠시", "산속", "섬", "하루만", "주말"})
 
 
 @dataclass
@@ -106,15 +137,6 @@ class _Ctx:
             j -= 1
         return False
 
-    def reported(self, i: int) -> bool:
-        """"...고 싶다고 했대" of a third person: reported speech after the predicate."""
-        for m in self.ms[i + 1 : i + 8]:
-            if m.tag == "EC" and m.form in ("다고", "라고", "냐고", "자고"):
-                return True
-            if m.tag == "EF":
-                return m.form in ("대", "래", "대요", "래요", "답니다")
-        return False
-
     def wish_after(self, i: int) -> str:
         """Which desire/intent construction follows the predicate at i ('' if none)."""
         nxt = self.ms[i + 1 : i + 6]
@@ -146,7 +168,7 @@ class _Ctx:
         if len(nxt) >= 2 and forms[0] == "는" and lemmas[1] in ("방법", "법"):
             return "method"
         far = [m.lemma for m in self.ms[i + 3 : i + 9]]
-        if len(nxt) >= 3 and forms[0] == "는" and lemmas[1] in ("것", "거") and ({"낫다", "좋다", "편하다"} & set(far + lemmas[2:4])):
+        if len(nxt) >= 3 and forms[0] == "는" and lemmas[1] in ("것", "거") and ({"낫다", "좋다", "편하다", "맞다", "위하다"} & set(far + lemmas[2:4])):
             return "better_dead"  # "죽는 게 나아"
         if len(nxt) >= 2 and forms[0] == "어야" and (lemmas[1] in ("겠", "지", "하다") or tags[1] == "EP"):
             return "intent"  # "죽어야겠다"
@@ -173,17 +195,25 @@ def _weak(reason: str, span: str) -> _Hit:
 
 # -- ideation ------------------------------------------------------------------------
 
+_DEATH_WISH_REASONS = {
+    "wish": "ideation_direct:wish_to_die",
+    "intent": "ideation_direct:intent_to_die",
+    "consider": "ideation_direct:considering_death",
+    "better_dead": "ideation_direct:better_off_dead",
+    "method": "plan_means:method_to_die",
+}
+
 
 def _die(ctx: _Ctx) -> list[_Hit]:
     hits: list[_Hit] = []
     for i in ctx.indexes("죽다", "뒤지다", "디지다"):
         if ctx.tag(i) not in ("VV", "VX"):
             continue
-        wish = ctx.wish_after(i)
-        if ctx.third_person(i) or (wish and ctx.reported(i) and ctx.third_person(i)):
+        if ctx.third_person(i):  # "친구가 죽고 싶다고 했대", "주인공이 죽는 장면"
             continue
-        if wish in ("wish", "intent", "consider", "method", "better_dead"):
-            hits.append(_strong(f"ideation_direct:{wish}_to_die" if wish != "method" else "plan_means:method_to_die", ctx.form(i)))
+        wish = ctx.wish_after(i)
+        if wish in _DEATH_WISH_REASONS:
+            hits.append(_strong(_DEATH_WISH_REASONS[wish], ctx.form(i)))
         elif wish == "negated_wish":
             hits.append(_weak("ideation_direct:negated_wish_to_die", ctx.form(i)))
         elif ctx.form(i + 1) in ("으면", "면") and any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - 3), i)):
@@ -191,9 +221,11 @@ def _die(ctx: _Ctx) -> list[_Hit]:
         elif ctx.form(i + 1) == "겠" or (ctx.form(i + 1) in ("을", "ᆯ") and ctx.lemma(i + 2) in ("것", "거")):
             # "피곤해 죽겠어" is hyperbole; "아 죽겠다" on its own is ambiguous
             prev_ec = ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC
-            cause = any(ctx.form(k) == "때문" for k in range(max(0, i - 3), i))  # "숙제 때문에 죽겠네"
+            cause = _hyperbole_before(ctx, i)  # "숙제 때문에 죽겠네", "미치겠어 죽겠어"
             if not prev_ec and not cause and ctx.lemma(i) == "죽다":
                 hits.append(_weak("ideation_direct:dying_standalone", ctx.form(i)))
+        elif ctx.form(i - 1) in IDIOM_BEFORE_DIE or ctx.form(i + 2) in ("듯", "듯이") or ctx.lemma(i + 2) == "듯":
+            continue  # "쥐 죽은 듯이"
         elif wish == "" and ctx.lemma(i) == "죽다" and ctx.tag(i) == "VV":
             nxt = ctx.form(i + 1)
             prev_ec = ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC
@@ -239,7 +271,7 @@ _DIRECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ideation_indirect:never_wake", re.compile(
         r"눈(을)?(안|못)?뜨지(않|말)았?으면|눈(을)?안떴으면|(영원히|다시는?|그대로)(안|못)?깨(지)?(않|말|안|어나지않)|"
         r"영원히(잠들|자고싶|잠자|쉬고싶|쉬었으면|눈감)|깨어나지(않|말)(았으면|기를|길)|(이대로|그대로)(영원히)?(안|못)?깨(지)?(않|말)|"
-        r"깨지(않|말)(았으면|기를|길|으면)|안깼으면|눈(을)?안뜨(면|기를|길|게)|(내일|아침)(이|은)?(안|오지않|오지말)왔?으면|"
+        r"깨지(않|말)(았으면|기를|길|으면)|안깼으면|눈(을)?안뜨(면|기를|길|게)|(내일|아침|다음날|해)(아침)?(이|은|가|는)?(안|오지않|오지말|뜨지않|뜨지말)(았|왔)?(으면|기를|길)|"
         r"(다시는?|영원히)(눈(을)?)?(뜨|깨어나|일어나)(고싶지|기싫)|눈(을)?뜨고싶지않|눈뜨기(가)?싫|"
         r"(잠들|자)[가-힣]{0,4}(안|못)(일어나|깨어나|깨)(ㅆ|았|었)?(으면|기를|길)|(안|못)(일어났|깨어났|깼)으면"
     )),
@@ -247,8 +279,8 @@ _DIRECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(나|내|저|제)(같은|같은건|같은거|따위|하나)?.{0,6}없(는|어지는)게(더)?(나|낫|좋|편)|나없는게|내가없어야"
     )),
     ("ideation_indirect:this_life_is_over", re.compile(r"(이번생|이생|내인생|인생|내삶|삶)(은|도|이)?(이제)?여기까지")),
-    ("ideation_indirect:not_born", re.compile(r"태어나지(말았|않았|말걸|않는게|말아야)|안태어났(으면|어야)|태어난게(죄|실수)")),
-    ("ideation_indirect:give_up_life", re.compile(r"(삶|인생|목숨|살기|사는것)(을|를)?(포기|내려놓|끝내|끝장)")),
+    ("ideation_indirect:not_born", re.compile(r"태어나지(말았|않았|말걸|않는게|말아야)|안태어났(으면|어야)|태어난(게|것이|거|것부터)(죄|실수|잘못|불행|저주|비극)")),
+    ("ideation_indirect:give_up_life", re.compile(r"(삶|인생|목숨|살기|사는것)(을|를)?(포기|내려놓|끝내|끝낼|끝냈|끝장)")),
 )
 
 
@@ -342,8 +374,8 @@ def _disappear(ctx: _Ctx) -> list[_Hit]:
         if wish in ("wish", "intent") and not (ctx.forms & _ESCAPE_MITIGATORS) and not ctx.third_person(i):
             if "세상" in ctx.forms or "이승" in ctx.forms:
                 hits.append(_strong("ideation_indirect:leave_this_world", "떠나"))
-            else:
-                hits.append(_weak("ideation_indirect:want_to_leave", "떠나"))
+            elif not any(ctx.tag(k) in ("NNG", "NNP") and ctx.tag(k + 1) in ("JKO", "JKB") for k in range(max(0, i - 4), i)):
+                hits.append(_weak("ideation_indirect:want_to_leave", "떠나"))  # not "이 동네를 떠나고 싶어"
     return hits
 
 
@@ -351,29 +383,36 @@ def _end_it(ctx: _Ctx) -> list[_Hit]:
     hits: list[_Hit] = []
     for i in ctx.indexes("끝나다"):
         if ctx.wish_after(i) == "wish":
-            subjects = [ctx.form(k) for k in range(max(0, i - 4), i) if ctx.tag(k).startswith("N") or ctx.tag(k) == "MM"]
+            subjects = [ctx.form(k) for k in range(max(0, i - 4), i)
+                        if (ctx.tag(k).startswith("N") or ctx.tag(k) == "MM") and ctx.form(k) not in _NOT_AGENTS]
             if subjects and all(x in _CRISIS_OBJECTS for x in subjects):
                 hits.append(_strong("ideation_indirect:end_it_all", "끝났으면"))
-    for i in ctx.indexes("끝내다", "끝장내다", "놓다", "그만두다", "그만하다", "하다"):
+            elif not subjects and ctx.forms & {"생", "인생", "삶", "이번생", "이생"} and not ctx.third_person(i):
+                hits.append(_strong("ideation_indirect:end_it_all", "끝났으면"))  # "이번 생은 망했으니 빨리 끝났으면"
+            elif not subjects and not ctx.forms & PLAN_PURPOSES:
+                hits.append(_weak("ideation_indirect:want_it_over", "끝났으면"))
+    for i in ctx.indexes("끝내다", "끝장내다", "놓다", "그만하다", "하다"):
         lemma = ctx.lemma(i)
         if lemma == "하다" and ctx.form(i - 1) != "그만":
             continue
         wish = ctx.wish_after(i)
         if not wish or wish == "negated_wish":
+            wish = _marker(ctx, i)
+        if not wish:
             continue
         # the object decides: "숙제 다 끝내고 싶다" is about homework
         objects = []
         k = i - 1
         while k >= 0 and ctx.tag(k) not in ("EF", "SF") and not (ctx.tag(k) == "EC" and ctx.form(k) not in ("어", "아")):
-            if ctx.tag(k).startswith("N") and ctx.tag(k) != "NNB":
+            if ctx.tag(k).startswith("N") and ctx.tag(k) not in ("NNB", "NP"):
                 objects.append(ctx.form(k))
             k -= 1
-        concrete = [o for o in objects if o not in _CRISIS_OBJECTS]
+        concrete = [o for o in objects if o not in _CRISIS_OBJECTS and o not in _NOT_AGENTS]
         if lemma in ("끝내다", "끝장내다") and not concrete:
             hits.append(_strong("ideation_indirect:end_it_all", "끝내"))
         elif lemma == "놓다" and not concrete and any(ctx.form(k) in ("다", "모든", "전부", "모두") for k in range(max(0, i - 3), i)):
             hits.append(_strong("ideation_indirect:let_go_of_everything", "다 놓"))
-        elif lemma in ("그만하다", "하다", "그만두다") and not concrete and lemma != "그만두다":
+        elif lemma in ("그만하다", "하다") and not concrete:
             hits.append(_weak("ideation_indirect:want_to_stop", "그만하"))
     return hits
 
@@ -418,9 +457,11 @@ def _means(ctx: _Ctx) -> list[_Hit]:
         if ctx.lemma(i + 1) != "깊다" and not ctx.third_person(i):
             hits.append(_strong("plan_means:suicide_note", "유서"))
     for i, m in enumerate(ctx.ms):
-        place = m.form in _HIGH_PLACES or (m.form == "다리" and ctx.form(i - 1) in ("한강", "대교") or (m.form == "다리" and ctx.form(i + 1) == "위"))
+        # a bridge, not a leg: "한강 다리", "다리 위"
+        bridge = m.form == "다리" and (ctx.form(i - 1) in ("한강", "대교") or ctx.form(i + 1) == "위")
+        place = m.form in _HIGH_PLACES or bridge
         if place and any(ctx.lemma(k) in _MOVE for k in range(i + 1, min(len(ctx.ms), i + 5))):
-            if not (ctx.forms & _ROOFTOP_ACTIVITIES) and not ctx.third_person(i):
+            if not (ctx.forms & _ROOFTOP_ACTIVITIES) and not ctx.third_person(i) and not _errand(ctx):
                 hits.append(_strong("plan_means:high_place", m.form))
     if re.search(r"(오늘|내일|이따|오늘밤|새벽)(밤)?에?(실행|결행|끝낼|마무리)", c) and not (ctx.forms & {"계획", "프로젝트", "파티"}):
         hits.append(_strong("plan_means:set_time", "실행"))
@@ -466,13 +507,15 @@ _FAREWELL_STRONG = re.compile(
     r"날잊어|나를잊어|저를잊어|찾지마|먼저갈게|먼저가요|먼저떠날|이제다끝낼|이제(다시는?)?못볼|다시는못볼|다시볼수없"
 )
 _FAREWELL_SOFT = re.compile(r"그동안(고마웠|감사했|고마워|미안했)|이제안녕|영원히안녕|다들잘지내|잘있어|잘살아|안녕히계세요|잘부탁(해|할게|합니다)|맡길게")
-_FAREWELL_MITIGATORS = re.compile(r"(고마웠|감사했|미안했|사랑한)다고(인사|편지|말|했|전했|썼)|다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
+_FAREWELL_MITIGATORS = re.compile(r"(고마웠|고맙|감사했|감사하|미안했|사랑한)다고(인사|편지|말했|했|하셨|하더|하시|전했|썼)|다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
 
 
 def _farewell(ctx: _Ctx) -> list[_Hit]:
     c = ctx.compact
     if _FAREWELL_MITIGATORS.search(c) and not re.search(r"다음생", c):
         return []
+    if ctx.forms & FICTION_TOPICS and not re.search(r"(나|내|저|제)(의|가|도)?마지막", c):
+        return []  # "소설 속 인물이 마지막 인사를 하는 장면"
     m = _FAREWELL_STRONG.search(c)
     if m:
         return [_strong("farewell:last_words", m.group(0))]
@@ -489,9 +532,6 @@ def _farewell(ctx: _Ctx) -> list[_Hit]:
     return []
 
 
-RULES: tuple[Rule, ...] = (
-    _die, _suicide_word, _direct_phrases, _life_negated, _disappear, _end_it, _weak_phrases, _means, _self_harm, _farewell,
-)
 
 
 def _negative(emotion: Emotion | None) -> bool:
@@ -515,6 +555,8 @@ class RuleCrisisBackend:
         if not text:
             return CrisisResult(False, "", ())
         hits = self.hits(text)
+        if _RECOVERED.search(re.sub(r"[\s.,!?~…·'\"]+", "", text)):
+            return CrisisResult(False, "", ())  # "예전엔 죽고 싶었는데 지금은 괜찮아졌어"
         strong = [h for h in hits if h.strong]
         if strong:
             return CrisisResult(True, strong[0].reason, tuple(dict.fromkeys(h.span for h in strong)))
@@ -534,3 +576,401 @@ class RuleCrisisBackend:
         for rule in RULES:
             found.extend(rule(ctx))
         return found
+
+
+# -- concepts: core x marker, with structural exclusions (inference/data/crisis_lexicon.py) ---
+
+_ETM = frozenset({"ᆯ", "을", "는", "ᆫ", "은", "던"})
+_IF = frozenset({"면", "으면"})
+_NON_AGENT_TAGS = ("NNB", "NR", "NP")
+
+
+def _core(ctx: _Ctx, i: int) -> tuple[str, int]:
+    """The predicate lemma at i and the index of its last morpheme ('' if none).
+
+    Joins noun + 하다 ("증발" "하" -> 증발하다) and 없 + 어 + 지 (-> 없어지다).
+    """
+    m = ctx.ms[i]
+    if m.tag == "NNG" and ctx.tag(i + 1) == "XSV":
+        return m.form + "하다", i + 1
+    if m.lemma in ("없다", "지우다", "잊다", "잊히다") and ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "지다":
+        return "없어지다", i + 2  # 없어지다, 지워지다, 잊혀지다: vanishing, all of them
+    if m.tag in ("VV", "VA", "VX") or m.form in ("자살", "ㅈㅅ"):
+        return m.lemma, i
+    return "", i
+
+
+def _clause(ctx: _Ctx, start: int, n: int = 8) -> list[Morph]:
+    """Up to n morphemes after start, stopping at the end of the sentence."""
+    out: list[Morph] = []
+    for m in ctx.ms[start : start + n]:
+        if m.tag == "SF":
+            break
+        out.append(m)
+    return out
+
+
+def _marker(ctx: _Ctx, j: int) -> str:
+    """A wish/intent/relief construction after the predicate ending at j ('' if none)."""
+    wish = ctx.wish_after(j)
+    if wish and wish != "negated_wish":
+        return wish
+    nxt = ctx.form(j + 1)
+    after = _clause(ctx, j + 2)
+    lemmas = [m.lemma for m in after]
+    if nxt in _ETM and lemmas[:1] and (lemmas[0] in INTENT_NOUNS):
+        return "intent_noun"  # "죽을 생각", "사라질 계획"
+    if nxt in _ETM and lemmas[:1] and lemmas[0] in ("것", "거") and set(lemmas[1:6]) & RELIEF:
+        return "better_dead"  # "사라지는 게 모두를 위한 거야"
+    if nxt in _IF and set(lemmas[:7]) & RELIEF:
+        return "relief_if"  # "사라지면 다 해결될 것 같아요"
+    if nxt in ("어", "아") and lemmas[:1] == ["버리다"]:
+        return "wish"
+    return ""
+
+
+def _first_person_near(ctx: _Ctx, i: int, span: int = 5) -> bool:
+    return any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - span), i))
+
+
+def _hyperbole_before(ctx: _Ctx, i: int) -> bool:
+    """"배고파 죽겠다", "미치겠어 죽겠어", "부장님 때문에 … 죽겠어": a sensation or cause first."""
+    if ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC:
+        return True
+    if any(ctx.form(k) in HYPERBOLE_CAUSES for k in range(0, i)):
+        return True
+    return any(ctx.form(k) == "겠" and ctx.tag(k) == "EP" for k in range(max(0, i - 4), i))
+
+
+_CORE_REASONS = {
+    "intent_noun": "intent_to_die", "better_dead": "better_off_dead", "relief_if": "relief_if_gone",
+    "wish": "wish_to_die", "intent": "intent_to_die", "consider": "considering_death", "method": "method_to_die",
+}
+
+
+def _concept_core(ctx: _Ctx) -> list[_Hit]:
+    """Dying / vanishing / jumping + any wish, intent, plan or relief marker."""
+    hits: list[_Hit] = []
+    for i in range(len(ctx.ms)):
+        lemma, j = _core(ctx, i)
+        if not lemma:
+            continue
+        if lemma in DIE:
+            concept = "ideation_direct"
+            if ctx.form(i - 1) in IDIOM_BEFORE_DIE or ctx.lemma(j + 2) in IDIOM_AFTER_DIE or ctx.form(j + 1) == "듯":
+                continue  # 쥐 죽은 듯, 죽을 뻔, 죽을 맛, 죽다 살아났어
+            if ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC:
+                continue  # 부끄러워 죽고 싶었다 is still caught by the phrase rules
+        elif lemma in VANISH:
+            concept = "ideation_indirect"
+            if ctx.forms & _ESCAPE_MITIGATORS - {"조용히"}:
+                continue
+        elif lemma in ("뛰어내리다", "투신하다"):
+            if (ctx.forms | {m.lemma for m in ctx.ms}) & JUMP_HARMLESS - {"떨어지다"} or ctx.topic():
+                continue
+            if not ctx.third_person(i) or _first_person_near(ctx, i):
+                hits.append(_strong("plan_means:jump", ctx.form(i)))
+            continue
+        else:
+            continue
+        if ctx.third_person(i) and not _first_person_near(ctx, i):
+            continue
+        marker = _marker(ctx, j)
+        if marker in _CORE_REASONS:
+            if lemma in DIE and ctx.topic() and not _first_person_near(ctx, i, 8):
+                continue
+            hits.append(_strong(f"{concept}:{_CORE_REASONS[marker]}", ctx.form(i)))
+    return hits
+
+
+_CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # NO-REASON: "살아서 뭐하나", "살아봤자 뭐해", "사는 게 무슨 의미"
+    ("ideation_indirect:no_reason_to_live", re.compile(
+        r"살아(서|봤자|봐야|있어서|있어봤자|있어도|가서)?(뭐|무슨|뭘)(해|하|할|의미|소용|얻)|"
+        r"(사는|살아있는|산다는|사는것)(게|것이|건|것도)?(무슨|뭔)(의미|소용)"
+    )),
+    # STOP-BREATHING: "그만 숨 쉬고 싶어", "숨이 멈췄으면"
+    ("ideation_indirect:stop_breathing", re.compile(
+        r"(그만|더이상|더는|이제)숨(을|도)?(쉬|셔)(고싶|기싫|ᆯ래|을래)?|"
+        r"숨(을|이)?(멈추|멎|끊)[가-힣]{0,2}(고싶|었으면|었으면|버리|ᆯ래|을래|게해)|숨(이|을)?멎었으면|숨멈췄으면"
+    )),
+    # NOT-WAKE: "안 깼으면", "다시는 눈 뜨고 싶지 않아", "영원히 잠들면 좋겠다"
+    ("ideation_indirect:never_wake", re.compile(
+        r"(깨|일어나|깨어나|눈(을)?뜨)지(않|말|못)(고싶|았으면|으면좋|기를|길|게|도록)|"
+        r"(안|못)(깨|깨어나|눈뜨|눈을뜨)(고싶|었으면|었으면|면좋|기를|길|ᆯ래|려고)|(안|못)깨(었|ᆻ)?으면|"
+        r"영원히(잠들|잠자|자|눈감|쉬)[가-힣]{0,4}(싶|으면|면|었으면|ᆻ으면|래|게)|"
+        r"(영원히|다시는|그대로)(안|못)?(일어나|깨어나|깨)지(않|말|못)"
+    )),
+    # ACCIDENT-WISH: "차에 치였으면 좋겠다", "사고 나서 죽었으면"
+    ("ideation_indirect:accident_wish", re.compile(
+        r"(치였|치여서|치이|사고(가)?났|사고로|사고나서|깔렸|병걸려|병에걸려|벼락맞|벼락이라도)[가-힣]{0,6}(으면|기를|길|버렸으면)"
+    )),
+    # BURDEN: "나는 짐밖에 안 돼", "존재 자체가 민폐", "없는 게 나아"
+    ("ideation_indirect:burden", re.compile(
+        r"짐(밖에|덩어리|만되|이될뿐|일뿐|만돼|짝)|(나|내|난|저|제|전|내존재|존재)[가-힣]{0,8}(짐이(야|에요|예요|잖|라|다|되|돼|될)|"
+        r"민폐(야|다|라|예요|에요|덩어리|만|인|일)|폐만|걸림돌|없는게(더)?(나|낫|좋|편)|없어야(해|돼|다들|모두))|존재(자체)?(가)?(민폐|짐|폐)"
+    )),
+    # FAREWELL: "미리 작별 인사 할게", "내 장례식엔", "이게 마지막이에요"
+    ("farewell:last_words", re.compile(
+        r"작별(인사)?(를|도)?(미리|할게|하려|할래|해둘|할게요|하고싶|남기|고해)|미리작별|"
+        r"(내|제|나의|저의|내가죽으면|제가죽으면)[가-힣]{0,3}(장례식|장례|영정|무덤|묘비|유골|제사|부고)|"
+        r"(이게|이것이|이메시지가|이글이|이말이|오늘이)(정말)?마지막(이|일|인사|메시지|연락)"
+    )),
+    # HEIGHT / CERTAINTY questions: "몇 층이면 확실할까", "몇 미터면 죽어"
+    ("plan_means:height_question", re.compile(
+        r"(몇층|몇미터|몇m|높이|얼마나높)[가-힣]{0,6}(확실|죽|즉사|떨어지면|뛰어내리면|살수있|안아플)|"
+        r"확실(하게|히)죽|(죽|가)(으려면|려면)(몇|얼마|어디)|"
+        r"떨어(져야|지면|질까|져도)[가-힣]{0,6}(죽|안살아|못살아|살아나지|확실|즉사|안아플)"
+    )),
+    # HANGING: "줄을 매달 곳", "목 맬 데"
+    ("plan_means:hanging", re.compile(
+        r"(줄|끈|밧줄|로프|전선|넥타이|벨트|수건)(을|를)?(매달|걸|묶)[가-힣]{0,2}(곳|데|만한|수있는|려|고싶|ᆯ)|"
+        r"(매달|목맬|목을맬)(곳|데|만한)"
+    )),
+    # BLOOD: "피 보면 진정이 돼", "피 날 때까지 긁어"
+    ("self_harm:blood", re.compile(r"(?<!코)피(가|를)?(봐야|보면|볼때|날때까지|나게|나도록|흘려야|내야)")),
+    # DEATH noun + thinking: "요새 자꾸 죽음에 대해 생각해요"
+    ("ideation_direct:thinks_of_death", re.compile(r"죽음(에|을|만|이)(대해|대한)?(자꾸|계속|매일|자주)?(생각|고민|상상|떠올|끌리|가까)")),
+    # NON-EXISTENCE: "이 세상에 없었던 사람이 되고 싶어"
+    ("ideation_indirect:never_existed", re.compile(
+        r"(없었던|없던|존재하지않(았)?던|존재하지않는|태어나지않은|태어나지않았던)(사람|존재|아이|애)(이|가|로)?(되|이고싶|였으면|이었으면)"
+    )),
+    # EYES-CLOSED-FOREVER: "눈 감으면 그대로 끝났으면", "안 깨어날 수 있어요?"
+    ("ideation_indirect:never_wake", re.compile(
+        r"눈(을)?감(으면|고|은채로|은채|는순간)[가-힣]{0,6}(그대로|영원히|끝|안떴|다시는|못뜨|안뜨)|"
+        r"(안|못|영영)(깨어날|깰|일어날|눈뜰)(수|방법)|(안|못|영영)(깨어나|깨|일어나)(게|도록|는방법|는약)"
+    )),
+    # CARE FOR THOSE LEFT: "나 대신 우리 엄마 잘 챙겨줘", "내가 없으면 … 부탁해"
+    ("farewell:look_after_them", re.compile(
+        r"(나|내|저|제)대신[가-힣]{0,12}(챙겨|부탁|돌봐|잘해|지켜|맡아)"
+    )),
+    # SECRETS LEFT "just in case": "내 폰 비밀번호는 0000이야 혹시 모르니까"
+    ("farewell:settling_affairs", re.compile(
+        r"(내|제|나의|저의)(폰|휴대폰|핸드폰|통장|계정|카드|컴퓨터|노트북|금고)?(비밀번호|비번)[가-힣0-9]{0,12}"
+        r"(혹시모르니|혹시몰라|알아둬|기억해둬|적어둘|적어뒀|적어놨|남겨|알려줄게|알려둘게)"
+    )),
+    # WORLD WITHOUT ME: "이 세상에 나 하나쯤 없어도 아무 상관 없잖아"
+    ("ideation_indirect:world_without_me", re.compile(
+        r"(나|내가|난|저|제가|전)(하나|한명|같은거|같은게|따위)?(쯤|정도|만|가|는)?"
+        r"(없어도|없으면|사라져도|사라지면|죽어도|죽으면|없어진다고|없어진들|죽는다고|떠나도)"
+        r"[가-힣]{0,10}(상관없|상관도없|모를|모르|아무도|슬퍼하지|티도|티가|달라지|편해|행복해|나을|괜찮아지)"
+    )),
+    # EYES NOT OPENING: "매일 아침 눈 뜨는 게 너무 싫어 그냥 안 떴으면"
+    ("ideation_indirect:never_wake", re.compile(r"눈[가-힣]{0,20}(안|못)(떴|떠졌|뜨였)(으면|길|기를)")),
+    # JUST THE END: "그냥 끝이었으면", "다시 태어나고 싶지도 않아"
+    ("ideation_indirect:end_it_all", re.compile(
+        r"(그냥|다|모든게|이대로|여기서|나도|내인생|내삶)(다)?끝(이었|이면좋|이길|이기를|나버렸으면|장났으면)|"
+        r"다시(는)?(안)?태어나(고싶지|기싫|지않|지도않|고싶진)|다음생(은|엔|에는|도)?(없었으면|안태어|태어나지|없길)"
+    )),
+    # QUANTITY OF PILLS: "수면제 30알 먹으면 어떻게 돼요"
+    ("plan_means:overdose_question", re.compile(
+        r"(약|수면제|진통제|타이레놀|안정제|알약)[가-힣]{0,3}(\d{2,}|수십|몇십|한주먹|한통|여러)(알|개|통|정)"
+    )),
+    # "혹시 나한테 무슨 일 생기면 우리 강아지 부탁해"
+    ("farewell:look_after_them", re.compile(
+        r"(나|내|저|제)(한테|에게|게|가)?무슨일(이)?(생기|있)(면|으면|거든)[가-힣]{0,14}(부탁|챙겨|맡아|돌봐|전해|키워)"
+    )),
+    # "이게 내 마지막 글이 될 거예요"
+    ("farewell:last_words", re.compile(
+        r"(이게|이것이|이글이|오늘이|이메시지가|이편지가)(내|제|나의|저의)?(정말|진짜)?마지막(이|일|인사|메시지|연락|글|편지|말)|"
+        r"(내|제|나의|저의)마지막(글|메시지|인사|편지|유언|연락|부탁|밤)"
+    )),
+    # SELF-HARM word kiwi misreads at the start of a message ("자해 흉터 …" -> 자 + 하다)
+    ("self_harm:self_harm_word", re.compile(r"^자해|(?<![가-힣])자해(?!석)")),
+    # "자살각", "자살마렵다", "ㅈㅅ각": suicide words kiwi keeps whole
+    ("ideation_direct:suicide_wish", re.compile(r"(자살|ㅈㅅ)(각|마렵|하고프|하구싶|하자|할래|해야겠|충동|생각)")),
+)
+
+_RECOVERED = re.compile(
+    r"(예전|옛날|한때|전에|과거|작년|어릴때|그때|한동안)[가-힣]{0,20}(었|았|였|했|ᆻ)(는데|지만|었는데|던)"
+    r"[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강)"
+)
+
+
+def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
+    hits = []
+    third = any(ctx.third_person(i) for i in range(len(ctx.ms)) if ctx.tag(i) in ("VV", "VA"))
+    for reason, pattern in _CONCEPT_PATTERNS:
+        found = pattern.search(ctx.compact)
+        if not found:
+            continue
+        if reason.startswith(("farewell", "ideation_direct")) and (ctx.forms & FICTION_TOPICS or ctx.topic()) and third:
+            continue  # a character's last words, a documentary about death
+        if reason == "self_harm:self_harm_word" and (ctx.topic() or ctx.forms & FICTION_TOPICS or third):
+            continue  # "자해하는 청소년에 대한 보고서"
+        hits.append(_strong(reason, found.group(0)))
+    return hits
+
+
+_LIFE_TOPIC = re.compile(r"숨(을)?쉬|사는(게|것)|살아(있는|가는|있다는)(게|것)|삶|인생|산다는것|존재(하는|자체)|살아있는거|사는거")
+_STOP_VERBS = frozenset({"멈추다", "그만하다", "그만두다", "끝내다", "포기하다", "놓다", "내려놓다"})
+
+
+def _stop_living(ctx: _Ctx) -> list[_Hit]:
+    """"숨 쉬는 게 고통이라 멈추고 싶어요", "살아 있는 게 벌 같아요 이제 그만하고 싶어요"."""
+    if not _LIFE_TOPIC.search(ctx.compact) or ctx.topic():
+        return []
+    for i in range(len(ctx.ms)):
+        lemma, j = _core(ctx, i)
+        if lemma not in _STOP_VERBS and not (ctx.form(i - 1) == "그만" and lemma == "하다"):
+            continue
+        marker = _marker(ctx, j)
+        if not marker or ctx.third_person(i):
+            continue
+        objects = [ctx.form(k) for k in range(max(0, i - 3), i) if ctx.tag(k) in ("NNG", "NNP") and ctx.tag(k + 1) == "JKO"]
+        if all(o in _CRISIS_OBJECTS for o in objects):
+            return [_strong("ideation_indirect:stop_living", ctx.form(i))]
+    return []
+
+
+def _forever_rest(ctx: _Ctx) -> list[_Hit]:
+    """"편하게 쉬고 싶다 영원히", "영원히 잠들 수 있으면": rest that never ends."""
+    if not ctx.forms & {"영원히", "영영", "평생", "다시는"}:
+        return []
+    for i in range(len(ctx.ms)):
+        lemma, j = _core(ctx, i)
+        if lemma in ("쉬다", "잠들다", "자다", "잠자다", "눈감다", "감다") and (_marker(ctx, j) or ctx.form(j + 1) in _IF):
+            if not ctx.third_person(i) and not ctx.forms & {"휴가", "방학", "주말", "여행"}:
+                return [_strong("ideation_indirect:never_wake", ctx.form(i))]
+    return []
+
+
+def _life_reason_missing(ctx: _Ctx) -> list[_Hit]:
+    """"이 세상에 내가 있을 이유가 없어", "버틸 이유를 모르겠어": a reason to live that is missing."""
+    hits: list[_Hit] = []
+    for i, m in enumerate(ctx.ms):
+        lemma, j = _core(ctx, i)
+        exists = lemma == "있다" and ({"세상", "이승", "지구"} & ctx.forms or _first_person_near(ctx, i, 3))
+        if not (lemma in LIFE_PREDICATES or exists) or ctx.form(j + 1) not in _ETM:
+            continue
+        after = [x.lemma for x in _clause(ctx, j + 2, 6)]
+        if after[:1] and after[0] in LIFE_REASON_NOUNS and {"없다", "모르다", "못하다", "안"} & set(after[1:]):
+            if not ctx.third_person(i) and not any(ctx.tag(k) == "JKB" and ctx.form(k - 1) not in ("세상", "이승", "지구")
+                                                   for k in range(max(0, i - 3), i)):
+                hits.append(_strong("ideation_indirect:no_reason_to_live", m.form))
+    return hits
+
+
+def _concept_means(ctx: _Ctx) -> list[_Hit]:
+    hits: list[_Hit] = []
+    lemmas = {m.lemma for m in ctx.ms}
+    words = ctx.forms | lemmas
+    means = ctx.forms & LETHAL_MEANS
+    if means and not (words & MEANS_WORK_CONTEXT) and not ctx.topic():
+        hard = means - SOFT_MEANS
+        hoard = lemmas & {"모으다", "모아두다", "쟁이다"} or re.search(r"잔뜩|많이|왕창|한꺼번에|한번에|몇알|몇통|통째|다먹|전부", ctx.compact)
+        if (hard and words & ACQUIRE) or hoard:
+            hits.append(_strong("plan_means:lethal_means", sorted(means)[0]))
+    pills = [i for i in ctx.indexes("약", "알약", "진통제", "타이레놀", "우울증약") if not _other_person(ctx, i)]
+    if pills and re.search(r"잔뜩|왕창|몇십|수십|여러통|몇통|한통|통째", ctx.compact) and not re.search(r"비타민|영양제|유산균|사왔", ctx.compact):
+        hits.append(_strong("plan_means:medication", "약"))
+    # a blade held with no cooking or parcel in sight: "칼을 들고 한참 앉아 있었어"
+    for i, m in enumerate(ctx.ms):
+        if m.form in BLADES and not (words & COOKING) and not ctx.third_person(i):
+            if {x.lemma for x in _clause(ctx, i + 1, 4)} & {"들다", "쥐다", "대다", "갖다대다", "꺼내다", "숨기다"}:
+                hits.append(_strong("plan_means:holding_blade", m.form))
+    # a high place with finality: "한강 가려고 택시 탔어 마지막으로"
+    if ctx.forms & HIGH_PLACES and re.search(r"마지막|유서|작별|영원히|끝낼|끝내러", ctx.compact) and not ctx.topic():
+        hits.append(_strong("plan_means:high_place", sorted(ctx.forms & HIGH_PLACES)[0]))
+    for i, m in enumerate(ctx.ms):
+        if m.form in ("옥상", "난간", "대교", "마포대교", "절벽", "철로", "선로", "기찻길", "다리난간") and not _errand(ctx):
+            after = {x.lemma for x in _clause(ctx, i + 1, 6)}
+            if after & {"서다", "올라가다", "오르다", "앉다", "매달리다", "넘다", "올라서다"} and not (ctx.forms & _ROOFTOP_ACTIVITIES):
+                if not _other_person(ctx, i):
+                    hits.append(_strong("plan_means:high_place", m.form))
+    # a date fixed for nothing named: "날짜를 정했어요 이번 주말로"
+    for i in ctx.indexes("날짜", "디데이", "날"):
+        if ctx.lemma(i + 1) in ("정하다", "잡다", "고르다") or ctx.lemma(i + 2) in ("정하다", "잡다", "고르다"):
+            if not any(p in ctx.compact for p in PLAN_PURPOSES) and not any(ctx.tag(k) == "NNG" and ctx.form(k) not in ("날짜", "날", "이번", "주말")
+                                                       and ctx.tag(k + 1) == "JKG" for k in range(len(ctx.ms))):
+                hits.append(_strong("plan_means:set_date", ctx.form(i)))
+    # settling affairs: "내 물건들은 동생한테 다 나눠줬어", "통장 비밀번호 적어놨어"
+    preds = lemmas | {_core(ctx, i)[0] for i in range(len(ctx.ms))}
+    secrets = re.search(r"비밀번호|비번|공인인증|유서", ctx.compact)
+    if (ctx.forms & AFFAIRS_NOUNS or secrets) and preds & AFFAIRS_VERBS and not (words & AFFAIRS_MITIGATORS):
+        give = preds & {"나누다", "나눠주다", "물려주다", "넘기다", "기증하다"} or secrets
+        if give and not any(ctx.third_person(i) for i in range(len(ctx.ms)) if ctx.tag(i) == "VV"):
+            hits.append(_strong("farewell:settling_affairs", secrets.group(0) if secrets else sorted(ctx.forms & AFFAIRS_NOUNS)[0]))
+    return hits
+
+
+_HARM_INTENT = frozenset({"일부러", "스스로", "자꾸", "계속", "또", "화나면", "벌", "미워서", "싫어서", "매일", "습관", "멍"})
+_HARM_INTENT_STRONG = frozenset({"일부러", "스스로", "벌", "미워서", "고의로"})
+
+
+def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i, m in enumerate(ctx.ms):
+        lemma, j = _core(ctx, i)
+        if lemma == "상처" and ctx.lemma(i + 1) == "내다":
+            lemma = "상처내다"
+        if lemma in ("아프다", "다치다", "괴롭다", "힘들다") and ctx.form(j + 1) == "게" and ctx.lemma(j + 2) in ("하다", "만들다"):
+            lemma, j = "해치다", j + 2  # "나를 아프게 하면", "내 몸을 다치게 만들어"
+        if lemma not in HARM_VERBS:
+            continue
+        if ctx.third_person(i) and not _first_person_near(ctx, i):
+            continue
+        before = [ctx.ms[k] for k in range(max(0, i - 6), i)]
+        objects = {b.form for b in before}
+        if lemma == "긋다":
+            if not (objects & DRAW_OBJECTS) and not (ctx.forms & DRAW_OBJECTS):
+                hits.append(_strong("self_harm:cutting", m.form))
+            continue
+        body = objects & BODY
+        self_obj = objects & SELF_OBJECTS or ("몸" in objects and _first_person_near(ctx, i, 6))
+        intent = bool(ctx.forms & _HARM_INTENT) or bool(_marker(ctx, j))
+        if lemma in CUT_VERBS and (body or self_obj):
+            hits.append(_strong("self_harm:hurt_myself", m.form))
+        elif self_obj and lemma not in ("물다", "박다"):
+            hits.append(_strong("self_harm:hurt_myself", m.form))
+        elif body and ctx.forms & _HARM_INTENT_STRONG:
+            hits.append(_strong("self_harm:hurt_myself", m.form))
+        elif body and intent and ("피" in ctx.forms or lemma in ("박다", "찧다", "때리다", "지지다", "긁다", "뜯다", "꼬집다", "물어뜯다", "쥐어뜯다")):
+            hits.append(_strong("self_harm:hurt_myself", m.form))
+    return hits
+
+
+_FINALITY = re.compile(r"마지막|작별|영원히|미리|(이제|먼저|그만)(갈게|가볼게|떠날게|갈께|갈래)|그동안|지금까지|여태|그간|이제는?|끝으로")
+_THANKS = re.compile(
+    r"고마웠|감사했|사랑해|사랑했|미안해|미안했|안녕|잘지내|잘살아|잘있어|잊어|행복해야|행복하길|건강해|행복하게살|"
+    r"(고맙|감사하|미안하|사랑한)다고(꼭)?전해"
+)
+# a last day at work or a last episode is not a last goodbye
+_ORDINARY_LAST = re.compile(r"마지막(날|수업|출근|근무|경기|회차|화|편|시험|학기|주|달|곡|장|문제|질문|순서|기회|세트|판)")
+
+
+def _concept_farewell(ctx: _Ctx) -> list[_Hit]:
+    c = ctx.compact
+    if _FAREWELL_MITIGATORS.search(c) or ctx.forms & FICTION_TOPICS or ctx.topic():
+        return []
+    fin, thanks = _FINALITY.search(_ORDINARY_LAST.sub("", c)), _THANKS.search(c)
+    if fin and thanks and fin.group(0) not in ("이제", "그동안", "지금까지", "여태", "그간"):
+        return [_strong("farewell:goodbye", fin.group(0) + thanks.group(0))]
+    if fin and fin.group(0) in ("그동안", "지금까지", "여태", "그간") and len({m.group(0)[:2] for m in _THANKS.finditer(c)}) >= 2:
+        return [_strong("farewell:goodbye", "그동안")]  # "그동안 키워줘서 고마웠어요 미안해요"
+    # "다들 나 없어도 잘 살아": a goodbye that presumes the speaker gone
+    if thanks and re.search(r"(나|내가|저|제가)(없어도|없으면|가고나면|떠나도|떠나면)", c):
+        return [_strong("farewell:world_without_me", thanks.group(0))]
+    return []
+
+
+RULES: tuple[Rule, ...] = (
+    _die, _suicide_word, _direct_phrases, _life_negated, _disappear, _end_it, _weak_phrases, _means, _self_harm, _farewell,
+    _concept_core, _concept_phrases, _life_reason_missing, _stop_living, _forever_rest, _concept_means, _concept_self_harm, _concept_farewell,
+)
+
+
+def _errand(ctx: _Ctx) -> bool:
+    """"쓰레기 버리러 옥상 갔다 왔어": going somewhere for a stated everyday purpose."""
+    for i, m in enumerate(ctx.ms):
+        if m.tag == "EC" and m.form in ("러", "으러") and ctx.lemma(i - 1) not in DIE | {"뛰어내리다", "투신하다", "끝내다"}:
+            return True
+    return False
+
+
+def _other_person(ctx: _Ctx, i: int) -> bool:
+    """Is a *person* other than the speaker the subject before i? (a door or a phone is not)"""
+    for k in range(0, i):
+        if ctx.tag(k + 1) in ("JKS", "JX") and (ctx.form(k) in OTHER_PEOPLE or ctx.tag(k) == "NNP"):
+            return not any(ctx.form(x) in FIRST_PERSON for x in range(k + 1, i))
+    return False

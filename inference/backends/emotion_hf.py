@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import BackendConfigError
 from ..labels import EMOTION_LABELS
 from ..types import Emotion
-from .hf_common import as_stage_error, check_model_name, load_error, placement
+from .hf_common import check_model_name, load_error, placement, reraise
 
 STAGE = "emotion"
 DEFAULT_MODEL = "nlp04/korean_sentiment_analysis_kcelectra"
@@ -124,7 +124,7 @@ class TransformersEmotionBackend:
                     best = max(EMOTION_LABELS, key=lambda lab: scores[lab])
                     out.append(Emotion(label=best, scores=scores))
         except Exception as exc:
-            raise as_stage_error(STAGE, exc) from exc
+            reraise(STAGE, exc)
         return out
 
 

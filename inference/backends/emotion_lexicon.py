@@ -37,6 +37,7 @@ _HYPERBOLE = frozenset({"죽다", "미치다"})
 _PRED_AFTER_NOUN = frozenset({"되다", "하다", "나다", "스럽다"})
 _SKIP_TAGS = ("J", "E", "XS", "S", "VCP", "Z", "UN", "W_")
 _KEEP_SYMBOLS = frozenset({"ㅈㄴ"})
+_MODIFIER_WORDS = frozenset(lex.INTENSIFIERS) | frozenset(lex.HEDGES)
 
 
 @dataclass
@@ -159,9 +160,13 @@ class LexiconEmotionBackend:
         self, ms: Sequence[Morph], items: list[_Item], i: int, negated: bool, person_subject: bool
     ) -> dict[str, float] | None:
         it = items[i]
-        if it.tag in ("MAG", "MM") and it.key in lex.INTENSIFIERS | lex.HEDGES:
+        if it.tag in ("MAG", "MM") and it.key in _MODIFIER_WORDS:
             return None
         weights = lex.LEMMAS.get(it.key) or lex.LEMMAS.get(_root(it.key))
+        if weights is None and it.key.startswith(("개", "핵", "존")) and len(it.key) > 2:
+            # "개짜증", "핵행복": slang prefix glued into one noun by the analyser
+            base = lex.LEMMAS.get(it.key[1:]) or lex.LEMMAS.get(_root(it.key[1:]))
+            weights = {k: v * 1.5 for k, v in base.items()} if base else None
         if weights is None:
             return None
         if it.key == "모르다":

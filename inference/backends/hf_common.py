@@ -7,13 +7,23 @@ module costs nothing in a process that never loads a model.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ..errors import BackendConfigError, RetryableStageError, StageError
 
 log = logging.getLogger(__name__)
+
+if "torch" not in sys.modules:
+    # A turn runs torch in two threads at once (the generation thread, and the turn's own
+    # thread for emotion, embeddings and the converter). With OpenMP's default busy-wait,
+    # each thread's idle pool spins on the cores the other needs: on a 2-core CPU worker
+    # a 1 ms classifier call took 50-350 ms right after a generation. Passive waiting costs
+    # nothing measurable here; on GPU workers it does not matter. An explicit setting wins.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 @dataclass(frozen=True)
@@ -67,10 +77,8 @@ def is_oom(exc: BaseException) -> bool:
     return isinstance(exc, MemoryError) or "out of memory" in str(exc).lower()
 
 
-def as_stage_error(stage: str, exc: BaseException) -> BaseException:
+def reraise(stage: str, exc: BaseException) -> NoReturn:
     """OOM during inference is worth a retry (the GPU may be free next time); the rest as is."""
-    if isinstance(exc, StageError):
-        return exc
-    if is_oom(exc):
-        return RetryableStageError(stage, f"out of memory: {exc}")
-    return exc
+    if is_oom(exc) and not isinstance(exc, StageError):
+        raise RetryableStageError(stage, f"out of memory: {exc}") from exc
+    raise exc

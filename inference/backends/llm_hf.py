@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import BackendConfigError, RetryableStageError
 from ..types import GenerateRequest
-from .hf_common import Placement, as_stage_error, check_model_name, load_error, placement
+from .hf_common import Placement, check_model_name, load_error, placement, reraise
 from .llm_prompt import Messages, fit_messages, merge_system, sampling
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ class GenerationStats:
     first_piece: float = 0.0
     finished: float = 0.0  # when the generation thread returned from `generate`
     prompt_tokens: int = 0
+    new_tokens: int = 0
     piece_times: list[float] = field(default_factory=list)
 
 
@@ -244,7 +245,8 @@ class TransformersLLMBackend:
                 with base.lock, torch.inference_mode():
                     torch.manual_seed(request.seed)  # same seed, same adapter: same reply
                     with base.using(adapter_name) as model:
-                        model.generate(**gen_kwargs)
+                        out = model.generate(**gen_kwargs)
+                stats.new_tokens = int(out.shape[-1]) - len(ids)
             except BaseException as exc:
                 failure.append(exc)
                 streamer.end()  # wake the reader; generate() did not get to end the stream
@@ -277,6 +279,6 @@ class TransformersLLMBackend:
                 ) from None
             thread.join()
             if failure:
-                raise as_stage_error(STAGE, failure[0]) from failure[0]
+                reraise(STAGE, failure[0])
         finally:
             stop.set()

@@ -158,12 +158,13 @@ _STOP_NOUNS = {
 }
 # The person's "I" is dropped when reported back ("제가 너무 한심해요" → "너무 한심하다고") …
 _FIRST_PERSON_WORDS = {
-    "나는", "저는", "제가", "내가", "저", "나", "제", "내", "저한테", "나한테", "저에게", "나에게",
+    "나는", "저는", "제가", "내가", "저", "나", "저한테", "나한테", "저에게", "나에게",
     "저를", "나를", "절", "날", "우리", "저희", "저희는", "우리는", "우리가", "저희가", "저랑", "나랑",
-    "제게", "내게", "저의", "나의",
+    "제게", "내게",
 }
 # … unless the meaning hangs on it ("저만 빼고" → "나만 빼고").
-_FIRST_PERSON_KEEP = {"저만": "나만", "저도": "나도", "저희만": "우리만", "저희도": "우리도", "저밖에": "나밖에"}
+_FIRST_PERSON_KEEP = {"저만": "나만", "저도": "나도", "저희만": "우리만", "저희도": "우리도", "저밖에": "나밖에",
+                      "제": "내", "저의": "내", "나의": "내"}  # "동료가 내 실수를 일렀다고"
 # Dropped first when a clause is too long to report whole.
 _DROPPABLE = {"어제", "오늘", "요즘", "너무", "정말", "진짜", "되게", "완전", "엄청", "많이", "계속", "그냥"}
 _FILLER_WORDS = {
@@ -200,6 +201,7 @@ class _Reading:
     compact: str
     forms: frozenset[str]
     quotes: tuple[tuple[float, str], ...]  # (salience, "시험 때문에 잠을 못 잔다고")
+    asks: tuple[tuple[float, str, str], ...]  # (salience, "asked" | "why", "어떻게 해야 할지")
     nouns: tuple[str, ...]  # key nouns in order of appearance, compounds glued
 
 
@@ -270,13 +272,22 @@ def _report_ending(clause: Sequence[Any], p: int, eps: Sequence[str]) -> str:
     return "다고"
 
 
-def _words_before(text: str, start: int, end: int) -> tuple[list[str], str]:
-    """The whole eojeol between start and end, and the part glued to the predicate."""
+_SELF_SUBJECT = {"제가": "내가", "내가": "내가", "저는": "나는", "나는": "나는"}
+
+
+def _words_before(text: str, start: int, end: int, keep_self: bool = False) -> tuple[list[str], str]:
+    """The whole eojeol between start and end, and the part glued to the predicate.
+
+    keep_self keeps the person's own subject, as a self-question needs it ("내가 이상한 건지").
+    """
     words = text[start:end].split(" ")
     attached = words[-1]
     kept: list[str] = []
     for word in words[:-1]:
         if not word:
+            continue
+        if keep_self and word in _SELF_SUBJECT:
+            kept.append(_SELF_SUBJECT[word])
             continue
         if word in _FIRST_PERSON_WORDS:
             continue
@@ -289,10 +300,13 @@ def _words_before(text: str, start: int, end: int) -> tuple[list[str], str]:
     return kept, attached
 
 
-def _quote(text: str, clause: Sequence[Any]) -> str | None:
-    """The clause as reported speech: "어제 팀장님이 소리를 질러서 너무 창피했다고"."""
-    if _is_question(clause):
-        return None
+_SECOND_PERSON = {"선생님", "상담사", "상담사님", "너", "당신", "님", "멘토스"}
+
+
+def _quote(text: str, clause: Sequence[Any]) -> tuple[str, str] | None:
+    """The clause as reported speech, ("said", "어제 팀장님이 소리를 질러서 너무 창피했다고"),
+    or a question as an indirect one, ("asked", "어떻게 해야 할지") / ("why", "왜 나만 이런지")."""
+    question = _is_question(clause)
     p = _final_predicate(clause)
     if p is None:
         return None
@@ -307,12 +321,20 @@ def _quote(text: str, clause: Sequence[Any]) -> str | None:
         # "도와주세요" asks the counsellor for something: nothing to report back. "엄마가
         # 잔소리하세요" is about someone else, honoured: "잔소리하신다고".
         has_subject = any(_base(t.tag) in ("JKS", "JX") for t in clause[:p])
-        if pred.form == "주" or not has_subject:
+        if question or pred.form == "주" or not has_subject:
             return None
         eps = ["시", *eps]
+    if question and (any(t.form in _SECOND_PERSON for t in clause) or any(e in _HONORIFIC_EP for e in eps)):
+        return None  # a question to the counsellor is answered, not mirrored
     start = next((t.start for t in clause if _base(t.tag) not in ("MAJ", "IC", "SF", "SW", "SP", "SS",
                                                                    "SE", "SO")), pred.start)
-    words, attached = _words_before(text, start, pred.start)
+    end = pred.start
+    contracted = ""
+    if p > 0 and clause[p - 1].start + clause[p - 1].len > pred.start and clause[p - 1].start >= start:
+        # "걸까요" is 거+이+ㄹ까요 written as one syllable: keep the noun, rebuild the rest
+        end, contracted = clause[p - 1].start, clause[p - 1].form
+    words, attached = _words_before(text, start, end, keep_self=question)
+    attached += contracted
     if attached in ("못", "안"):  # "못자" → "못 잔다고"
         attached += " "
     while len(words) > _MAX_QUOTE_WORDS or len("".join(words)) > _MAX_QUOTE_CHARS - 8:
@@ -323,26 +345,45 @@ def _quote(text: str, clause: Sequence[Any]) -> str | None:
             del words[0]
         else:
             break
-    ending = _report_ending(clause, p, eps)
-    if _base(pred.tag) == "VCP":
-        glue = " ".join(words + [attached]).strip()
+    glue = " ".join(words + [attached]).strip()
+    tag = _base(pred.tag)
+    tense = any(e not in _HONORIFIC_EP for e in eps)
+    verbal = tag in _VERB_TAGS or (tag == "VX" and pred.form not in _ADJ_LIKE)
+    kind = "said"
+    if question:
+        kind = "why" if "왜" in words else "asked"
+        if tag == "VCP":
+            ending = "ᆫ지"  # "이상한 걸까요" → "이상한 건지"
+        elif kind == "asked" and not tense and ("까" in ef or ef.startswith("지")):
+            ending = "ᆯ지"  # "어떻게 해야 할까요" → "어떻게 해야 할지", "어떡하지" → "어떡할지"
+        elif tense or verbal:
+            ending = "는지"  # "왜 잠이 안 오지" → "왜 잠이 안 오는지"
+        else:
+            ending = "ᆫ지"  # "왜 나만 이래요" → "왜 나만 이런지"
+        tail = morph.join([(pred.form, pred.tag), *[(e, "EP") for e in eps], (ending, "EC")])
+        if tag == "VCP" and glue.endswith("거") and tail == "인지":
+            glue, attached, tail = glue[:-1], attached[:-1], "건지"
+    elif tag == "VCP":
         if not glue:
             return None
-        if ending == "라고":
+        if not tense:
             tail = "이라고" if has_batchim(glue) else "라고"
         else:
             tail = morph.join([(pred.form, pred.tag), *[(e, "EP") for e in eps], ("다고", "EC")])
             if not has_batchim(glue) and tail.startswith("이었"):
                 tail = "였" + tail[2:]
     else:
-        tail = morph.join([(pred.form, pred.tag), *[(e, "EP") for e in eps], (ending, "EC")])
+        tail = morph.join([(pred.form, pred.tag), *[(e, "EP") for e in eps],
+                           (_report_ending(clause, p, eps), "EC")])
     quote = " ".join([*words, attached + tail]).replace("  ", " ")
     quote = _SPACE_RE.sub(" ", _QUOTE_STRIP_RE.sub(" ", quote)).strip(" ,")
     while len(quote) > _MAX_QUOTE_CHARS and " " in quote:
         quote = quote.split(" ", 1)[1]
     if not re.search("[가-힣]", quote) or _forbidden(quote) or len(quote) > _MAX_QUOTE_CHARS:
         return None
-    return quote
+    if kind != "said" and len(quote.split()) < 2:
+        return None  # "할지 고민이 많으시군요" says nothing
+    return kind, quote
 
 
 def _nouns(text: str, tokens: Sequence[Any]) -> list[str]:
@@ -373,13 +414,19 @@ def read(text: str) -> _Reading:
     tokens = morph.tokenize(clean) if clean else []
     forms = frozenset(t.form for t in tokens)
     quotes: list[tuple[float, str]] = []
+    asks: list[tuple[float, str, str]] = []
     clauses = _clauses(tokens)
     for idx, clause in enumerate(clauses):
-        q = _quote(clean, clause)
-        if q:
+        found = _quote(clean, clause)
+        if found:
+            kind, q = found
             content = sum(1 for t in clause if _base(t.tag) in _NOUN_TAGS)
-            quotes.append((0.5 * content + 0.3 * idx / max(1, len(clauses)) + 0.05 * len(q.split()), q))
-    return _Reading(clean, clean.replace(" ", ""), forms, tuple(quotes), tuple(_nouns(clean, tokens)))
+            salience = 0.5 * content + 0.3 * idx / max(1, len(clauses)) + 0.05 * len(q.split())
+            if kind == "said":
+                quotes.append((salience, q))
+            else:
+                asks.append((salience, kind, q))
+    return _Reading(clean, clean.replace(" ", ""), forms, tuple(quotes), tuple(asks), tuple(_nouns(clean, tokens)))
 
 
 # --- the backend ------------------------------------------------------------------------------
@@ -425,11 +472,21 @@ class OfflineCounsellorBackend:
             for topic, kws in bank.TOPIC_KEYWORDS.items()
         }
         # one-syllable nouns mean something only when they are topic words (잠, 돈, 딸)
+        self._topic_cache: dict[str, dict[str, float]] = {}
         self.short_nouns = {kw for kws in bank.TOPIC_KEYWORDS.values() for kw in kws if len(kw) == 1}
-        morph.get_kiwi()  # build the analyser now, not on the first turn
+        # build the analyser and run it once now, not on the first turn
+        morph.tokenize("요즘 잠을 잘 못 자요.")
 
     # -- routing --------------------------------------------------------------------------
     def topic_scores(self, reading: _Reading) -> dict[str, float]:
+        cached = self._topic_cache.get(reading.clean)
+        if cached is None:
+            if len(self._topic_cache) > 4096:
+                self._topic_cache.clear()
+            cached = self._topic_cache[reading.clean] = self._score_topics(reading)
+        return cached
+
+    def _score_topics(self, reading: _Reading) -> dict[str, float]:
         scores: dict[str, float] = {}
         words = len(reading.clean.split())
         for topic, kws in self.keywords.items():
@@ -439,15 +496,21 @@ class OfflineCounsellorBackend:
                     s += weight
             if topic == bank.GREETING_TOPIC and words > 6:
                 s *= 0.4  # "안녕하세요, 요즘 회사 때문에 … 힘들어요" is about the company
+            if topic in bank.FEELING_TOPICS:
+                s *= 1.15  # what the person feels outranks where it happened (퇴근 … 허전해요)
             if s:
                 scores[topic] = min(s, 4.0)
         return scores
 
     @staticmethod
     def mood(reading: _Reading, label: str) -> str:
+        """The emotion group, unless the words plainly say otherwise."""
         mood = _mood_of(label)
-        if mood == "pos" and any(cue.replace(" ", "") in reading.compact for cue in bank.NEGATIVE_CUES):
+        negative = any(cue.replace(" ", "") in reading.compact for cue in bank.NEGATIVE_CUES)
+        if negative and mood != "neg":
             return "neg"
+        if mood == "neu" and any(cue.replace(" ", "") in reading.compact for cue in bank.POSITIVE_CUES):
+            return "pos"
         return mood
 
     def rank(self, reading: _Reading, label: str) -> list[tuple[float, int]]:
@@ -462,12 +525,10 @@ class OfflineCounsellorBackend:
             if entry.topic == bank.FALLBACK_TOPIC:
                 s = 0.3 + (0.5 if label_cue and label_cue in entry.cues.split() else 0.0) + c
             elif entry.topic in topic_scores:
-                s = topic_scores[entry.topic] + 5.0 * c
+                s = topic_scores[entry.topic] + 5.0 * c + (0.4 if entry.topic == nudge else 0.0)
             else:  # shared syllables alone are weak evidence for a topic
-                s = 2.0 * c
-                if entry.topic == nudge:
-                    s += 0.4
-                if entry.topic == bank.GREETING_TOPIC and entry.topic not in topic_scores:
+                s = 2.0 * c + (0.4 if entry.topic == nudge else 0.0)
+                if entry.topic == bank.GREETING_TOPIC:
                     s -= 1.0
             s += _MOOD_FIT[mood][entry.mood]
             ranked.append((s, i))
@@ -475,12 +536,24 @@ class OfflineCounsellorBackend:
         return ranked
 
     def choose(self, reading: _Reading, label: str, recent: Sequence[str], rng: random.Random) -> BankEntry:
+        """The entry for this message: never the one of the previous reply, and an entry of the
+        turns before that only when nothing else fits nearly as well."""
         ranked = self.rank(reading, label)
-        fresh = [(s, i) for s, i in ranked
-                 if not any(self.entries[i].question in r or self.entries[i].validation in r for r in recent)]
-        pool = fresh or ranked
+        if recent:
+            last, earlier = recent[-1], " ".join(recent[:-1])
+            pool = []
+            for s, i in ranked:
+                entry = self.entries[i]
+                if entry.question in last or entry.validation in last:
+                    continue
+                if earlier and (entry.question in earlier or entry.validation in earlier):
+                    s -= 0.5
+                pool.append((s, i))
+            pool.sort(key=lambda pair: (-pair[0], pair[1]))
+        else:
+            pool = ranked
         best = pool[0][0]
-        shortlist = [i for s, i in pool[:3] if s >= best - 0.1]
+        shortlist = [i for s, i in pool[:3] if s >= best - 0.08]
         return self.entries[rng.choice(shortlist)]
 
     # -- composing -------------------------------------------------------------------------
@@ -498,9 +571,32 @@ class OfflineCounsellorBackend:
                 best = cand
         return best[2] if best else None
 
+    def _acknowledgement(self, reading: _Reading, entry: BankEntry, label: str) -> tuple[Sequence[str], str]:
+        """Which feeling to acknowledge, and in which register ("neg" | "pos" | "neu").
+
+        The emotion label decides, except where the words and the entry say otherwise: trouble
+        read as calm or glad ("고백했는데 차였어요" as 설레는) is acknowledged as trouble, and
+        a calm message never gets sympathy it did not ask for ("혼자 영화 보러 갔어요").
+        """
+        label_mood = _mood_of(label)
+        text_mood = self.mood(reading, label)
+        if entry.mood == "neg":
+            if label_mood == "neg":
+                return bank.FEEL.get(label, ()), "neg"
+            if text_mood == "neg":
+                topic_label = bank.TOPIC_FEEL_LABEL.get(entry.topic)
+                return (bank.FEEL[topic_label] if topic_label else bank.NEG_GENERIC_FEEL), "neg"
+            return (bank.FEEL.get(label, ()) if label_mood == "neu" else ()), "neu"
+        if entry.mood == "pos":
+            if label_mood == "neg" or text_mood == "neg":
+                return (), "neu"
+            return (bank.FEEL.get(label, ()) if label_mood == "pos" else bank.FEEL["기쁨(행복한)"]), "pos"
+        if text_mood != label_mood:
+            return (), "neu"
+        return bank.FEEL.get(label, ()), label_mood
+
     def _reflection(self, reading: _Reading, entry: BankEntry, label: str, last: str,
                     rng: random.Random) -> str | None:
-        mood = _mood_of(label)
         kws = [kw for kw, _ in self.keywords.get(entry.topic, ())]
         # the clause that carries the topic is the one worth reporting back
         quote = max(((s + (1.0 if any(kw in q.replace(" ", "") for kw in kws) else 0.0), q)
@@ -509,27 +605,21 @@ class OfflineCounsellorBackend:
             # "안녕하다고 하셨군요" is no reflection; "덕분에 마음이 편해졌다고" is
             if quote is None or len(quote.split()) < 2:
                 return None
-        feel_options = bank.FEEL.get(label, ())
-        if entry.mood == "neg" and (label == "일상적인" or mood == "pos"):
-            # the words say trouble where the emotion reads calm or glad ("고백했는데 차였어요"
-            # read as 설레는): acknowledge the trouble, not the label
-            topic_label = bank.TOPIC_FEEL_LABEL.get(entry.topic)
-            feel_options = bank.FEEL[topic_label] if topic_label else bank.NEG_GENERIC_FEEL
-            mood = "neg"
-        elif entry.mood == "pos" and mood == "neg":
-            feel_options, mood = (), "neu"
-        elif entry.mood == "pos" and mood == "neu":
-            feel_options, mood = bank.FEEL["기쁨(행복한)"], "pos"
+        feel_options, mood = self._acknowledgement(reading, entry, label)
         feels = [f for f in feel_options if f not in last and not _echoes(f, entry.validation)]
         feel = rng.choice(feels) if feels else ""
         if quote:
             templates = [t for t in bank.REFLECT_TEMPLATES[mood] if _marker(t) not in last]
             if not feel or any(w in entry.validation for w in ("저도", "저까지", "전해져")):
                 templates = [t for t in templates if "{feel}" not in t]  # the validation already says it
-            if quote.endswith(("는데다고", "은데다고")) or "는데 " in quote or "은데 " in quote:
+            if re.search(r"데\s", quote):
                 templates = [t for t in templates if "하셨는데" not in t]  # no "…는데 … 하셨는데"
             template = rng.choice(templates or [t for t in bank.REFLECT_TEMPLATES[mood] if "{feel}" not in t])
             return _fill(template, q=quote, feel=feel)
+        if reading.asks and entry.topic != bank.GREETING_TOPIC:
+            _, kind, ask = max(reading.asks)
+            templates = [t for t in bank.ASK_TEMPLATES[kind] if _marker(t) not in last]
+            return _fill(rng.choice(templates or list(bank.ASK_TEMPLATES[kind])), iq=ask)
         noun = self._key_noun(reading, entry.topic)
         if noun is None:
             return None
@@ -538,6 +628,8 @@ class OfflineCounsellorBackend:
 
     def _memory_line(self, memories: Sequence[MemoryItem], reading: _Reading, topic: str, text: str,
                      last: str, rng: random.Random) -> str | None:
+        if "지난번에" in last:
+            return None  # "지난번에 …" every turn would sound rehearsed
         for item in sorted(memories, key=lambda m: -m.score):
             if item.score < self.memory_min_score:
                 continue
@@ -554,7 +646,7 @@ class OfflineCounsellorBackend:
                     continue
                 past_quote = max(past_reading.quotes)[1] if past_reading.quotes else None
                 # "지난번에 말씀하신 잠 일도" is too thin: a one-syllable noun gets the whole clause
-                if past_quote and "지난번에" not in last and (len(noun) == 1 or rng.random() < 0.35):
+                if past_quote and (len(noun) == 1 or rng.random() < 0.35):
                     return _fill(rng.choice(bank.MEMORY_CLAUSE_TEMPLATES), q=past_quote)
                 return _fill(rng.choice(bank.MEMORY_NOUN_TEMPLATES), n=noun)
             if topic in (bank.FALLBACK_TOPIC, bank.GREETING_TOPIC):
@@ -562,7 +654,7 @@ class OfflineCounsellorBackend:
             past_topics = self.topic_scores(past_reading)
             if not past_topics or max(past_topics, key=lambda t: (past_topics[t], t)) != topic:
                 continue
-            if past_reading.quotes and "지난번에" not in last:
+            if past_reading.quotes:
                 return _fill(rng.choice(bank.MEMORY_CLAUSE_TEMPLATES), q=max(past_reading.quotes)[1])
             noun = self._key_noun(past_reading, topic)
             if noun and f"말씀하신 {noun}" not in last:
@@ -599,5 +691,5 @@ _MOOD_FIT: dict[str, dict[str, float]] = {
     # how well an entry's mood suits the emotion group of the message
     "pos": {"pos": 0.5, "neg": -0.9, "any": 0.0},
     "neg": {"pos": -1.2, "neg": 0.3, "any": 0.0},
-    "neu": {"pos": -0.6, "neg": 0.0, "any": 0.1},
+    "neu": {"pos": -0.2, "neg": -0.1, "any": 0.1},
 }

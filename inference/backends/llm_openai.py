@@ -44,6 +44,8 @@ class OpenAICompatibleLLMBackend:
     def _http(self) -> Any:
         if not self.base_url:
             raise BackendConfigError(STAGE, "MENTOS_OPENAI_BASE_URL is not set")
+        if not self.model:
+            raise BackendConfigError(STAGE, "MENTOS_OPENAI_MODEL is not set (the served model's name)")
         if self._client is None:
             import httpx
 

@@ -59,7 +59,7 @@ def fit_messages(request: GenerateRequest, budget: int, count: Callable[[Message
         elif n_memories:
             n_memories -= 1
         elif len(text) > 1:
-            text = text[len(text) // 4 :]  # drop a quarter from the front and measure again
+            text = text[max(1, len(text) // 4) :]  # drop a quarter from the front, measure again
         else:
             return messages  # nothing left to cut: the system prompt alone is over budget
 

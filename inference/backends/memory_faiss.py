@@ -143,7 +143,8 @@ class NgramFaissMemoryBackend:
 
     # Written to meta.json; a store written under another name is rebuilt, never mixed.
     # A subclass sets it cheaply (class attribute, or in __init__ from its options) so that
-    # exists() and delete_user() need not load a model; if empty it comes from the embeddings.
+    # delete_user(), and exists() on a store of other embeddings, need not load a model; if
+    # empty it comes from the embeddings.
     embedding_name: str = ""
 
     def __init__(self, **options: Any) -> None:
@@ -155,6 +156,7 @@ class NgramFaissMemoryBackend:
         self._cache_size = int(options.get("memory_cache_users") or 64)
         self._locks: dict[str, threading.RLock] = {}
         self._locks_guard = threading.Lock()
+        self._embeddings_lock = threading.Lock()
 
     # --- the pluggable part -----------------------------------------------------------------
     def make_embeddings(self, **options: Any) -> Embeddings:
@@ -164,7 +166,7 @@ class NgramFaissMemoryBackend:
     def embeddings(self) -> Embeddings:
         """Built on first use: deleting a user's files must not load an embedding model."""
         if self._embeddings is None:
-            with self._locks_guard:
+            with self._embeddings_lock:  # not _locks_guard: loading a model takes seconds
                 if self._embeddings is None:
                     self._embeddings = self.make_embeddings(**self._options)
         return self._embeddings

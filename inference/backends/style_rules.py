@@ -141,6 +141,7 @@ class _Tok:
     start: int = -1  # -1 = inserted, no place in the original text
     end: int = -1
     changed: bool = False
+    orig: str = ""  # the honorific form a plain one replaced (계시 for 있)
 
 
 @dataclass
@@ -183,6 +184,7 @@ _HEAVY_CUES = (
     "싸우", "싸웠", "다투", "다퉜", "실패", "떨어", "무너", "울고", "울었", "지쳐",
 )
 _LAUGHS = ("허허", "ㅎㅎ", "ㅋㅋ", "하하", "호호")
+_HANGUL_WORD = re.compile(r"[가-힣]{2,}")
 # Greetings are fixed phrases, not conjugated: "안녕하세요" → level's own greeting.
 _GREETINGS = {"hapsyo": "안녕하십니까", "banmal": "안녕", "naruto": "안녕", "hage": "반갑네",
               "haera": "왔구나", "hao": "안녕하시오"}
@@ -268,112 +270,141 @@ def _mood(key: str, cls: str, punct: str, honorific_ef: bool) -> str:
     return "statement"
 
 
-def _ending(level: str, mood: str, cls: str, key: str, h: int, stem_form: str, rules: Mapping[str, Any],
-            last_ep: str, noun: str = "") -> _Ending | None:
-    """The new ending for a predicate at `level`, or None to leave it as it is."""
-    confirm = key in _CONFIRM_EF and not key.startswith("잖")
-    if level == "banmal":
-        if mood == "promise":
-            return _Ending([("ᆯ게", "EF")])
-        if mood == "suggest" or key in ("까요", "까"):
-            return _Ending([("ᆯ까", "EF")])
-        if confirm:
-            return _Ending([("지", "EF")])
-        if key.startswith("잖"):
-            return _Ending([("잖아", "EF")])
-        if key in ("네요", "네"):
-            return _Ending([("네", "EF")])
-        if mood == "exclaim":  # 힘드셨군요 → 힘들었구나, 대단하시군요 → 대단하네
-            return _Ending([("구나" if cls in ("past", "copula") else "네", "EF")])
-        return _Ending([("야" if cls == "copula" else "어", "EF")])
-    if level == "hapsyo":
-        if rules.get("advice") and mood == "request":
-            return _Ending([("기", "ETN")], need_si=True, tail=" 권합니다")  # 쉬어 보시기 권합니다
-        if rules.get("advice") and mood == "suggest":
-            return _Ending([("는", "ETM")], tail=" 것이 좋겠습니다", punct=".")
-        if mood == "request":
-            return _Ending([("ᆸ시오", "EF")], need_si=True)
-        if mood == "suggest":
-            return _Ending([("는", "ETM")], tail=" 것이 어떻겠습니까", punct="?")
-        if mood == "promise":
-            return _Ending([("겠", "EP"), ("습니다", "EF")])
-        if mood == "question":
-            if key in ("까요", "까"):
-                return _Ending([("겠", "EP"), ("습니까", "EF")])
-            if cls == "copula" and stem_form == "이":
-                return _Ending([("ᆸ니까", "EF")], tail="입니까", drop_copula=True)
-            return _Ending([("ᆸ니까", "EF")])
-        if rules.get("conjecture") == "geot" and last_ep == "겠" and mood == "statement":
-            return _Ending([("ᆯ", "ETM")], tail=" 것입니다", drop_eps=("겠",))
-        if cls == "copula" and stem_form == "이":
-            return _Ending([("ᆸ니다", "EF")], tail="입니다", drop_copula=True)
-        return _Ending([("ᆸ니다", "EF")])
-    if level == "hao":
-        if mood == "request":
-            return _Ending([], need_si=True, tail="구려" if h % 3 == 0 else "오")
-        if mood == "suggest":
-            return _Ending([("ᆷ", "ETN")], tail="이 어떻겠소", punct="?")
-        if mood == "promise":
-            return _Ending([("겠", "EP")], tail="소")
-        if mood == "question" and key in ("까요", "까"):
-            return _Ending([("겠", "EP")], tail="소")
-        if mood == "exclaim" or (mood == "statement" and h % 3 == 0):
-            return _Ending([], tail="구려")
-        return _Ending([], tail="hao")  # -오/-소, chosen from the joined stem
-    if level == "hage":
-        if mood == "request":
-            return _Ending([("게", "EF")])
-        if mood == "suggest":
-            return _Ending([("세", "EF")], punct=".")
-        if mood == "promise":
-            return _Ending([("ᆷ세", "EF")])
-        if mood == "question":
-            if key in ("까요", "까") and cls == "past":
-                return _Ending([("ᆯ까", "EF")])
-            if cls == "copula" and stem_form == "이":  # "언제인가" (not "언젠가": someday)
-                return _Ending([("ᆫ가", "EF")], tail="인가", drop_copula=True)
-            return _Ending([("나" if cls in ("verb", "exist", "past") else "ᆫ가", "EF")])
-        if mood == "exclaim":
-            return _Ending([("구먼", "EF")])
-        if cls == "copula":
-            return _Ending([("라네", "EF")])
-        if confirm:  # 그런 날도 있죠 → 있다네
-            return _Ending([("ᆫ다네" if cls == "verb" else "다네", "EF")])
+@dataclass(frozen=True)
+class _Pred:
+    """The predicate an EF closes, as the ending tables need it."""
+
+    mood: str  # one of MOODS
+    cls: str  # verb | adj | exist | copula | past
+    key: str  # the EF without its onset ("까요", "어요", "세요" ...)
+    h: int  # hash for variant choices
+    stem: str = ""  # the stem's form ("주", "이" ...)
+    last_ep: str = ""  # the last pre-final ending ("었", "겠" ...)
+    noun: str = ""  # the noun before a copula ("거" ...)
+
+    @property
+    def maybe(self) -> bool:  # -ㄹ까요
+        return self.key in ("까요", "까")
+
+    @property
+    def confirm(self) -> bool:  # -죠/-지요
+        return self.key in _CONFIRM_EF and not self.key.startswith("잖")
+
+
+def _banmal(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
+    if p.mood == "promise":
+        return _Ending([("ᆯ게", "EF")])
+    if p.mood == "suggest" and not p.maybe:
+        return _Ending([("자", "EF")])  # 같이 생각해 봐요 → 같이 생각해 보자
+    if p.mood == "suggest" or p.maybe:
+        return _Ending([("ᆯ까", "EF")])
+    if p.confirm:
+        return _Ending([("지", "EF")])
+    if p.key.startswith("잖"):
+        return _Ending([("잖아", "EF")])
+    if p.key in ("네요", "네"):
         return _Ending([("네", "EF")])
-    if level == "haera":
-        if mood == "request":
-            return _Ending([("렴" if stem_form == "주" else "거라", "EF")])
-        if mood == "suggest":
-            return _Ending([("자꾸나", "EF")], punct=".")
-        if mood == "promise":
-            return _Ending([("마", "EF")])
-        if mood == "question":
-            if key in ("까요", "까"):
-                return _Ending([("겠", "EP"), ("느냐", "EF")])  # 괜찮을까요 → 괜찮겠느냐
-            return _Ending([("느냐" if cls in ("verb", "exist", "past") else "니", "EF")])
-        if mood == "exclaim" and cls == "past":
-            return _Ending([("던", "ETM")], tail=" 게로구나")  # 힘들었던 게로구나
-        if mood == "exclaim" and cls == "copula":
-            return _Ending([("로구나", "EF")])  # 다행이로구나
-        guna = "는구나" if cls in ("verb", "exist") else "구나"
-        if cls == "copula" and noun in ("거", "것"):
-            return _Ending([("란다", "EF")])  # "-ㄹ 거란다"
-        if (mood == "exclaim" or last_ep == "겠" or h % 2 == 0) and not confirm:
-            return _Ending([(guna, "EF")])
-        danda = {"copula": "란다", "verb": "ᆫ단다"}.get(cls, "단다")
-        return _Ending([(danda, "EF")])
-    if level == "naruto":
-        if mood == "question":
-            return _Ending([("냐", "EF")])  # 먹었냐? 어떠냐? — rougher than the friend's -어?
-        if mood == "suggest":
-            return _Ending([("자", "EF")], punct="!")
-        if mood == "request":
-            return _Ending([("으라", "EF")], tail="니깐", punct="!")
-        if mood == "promise":
-            return _Ending([("ᆯ", "ETM")], tail=" 거니깐", punct="!")
-        plain = {"copula": "라", "verb": "ᆫ다"}.get(cls, "다")
-        return _Ending([(plain, "EF")], tail="니깐", punct="!")
-    return None  # haeyo: the input's own level
+    if p.mood == "exclaim":  # 힘드셨군요 → 힘들었구나, 대단하시군요 → 대단하네
+        return _Ending([("구나" if p.cls in ("past", "copula") else "네", "EF")])
+    return _Ending([("야" if p.cls == "copula" else "어", "EF")])
+
+
+def _hapsyo(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
+    if rules.get("advice") and p.mood == "request":
+        return _Ending([("기", "ETN")], need_si=True, tail=" 권합니다")  # 쉬어 보시기 권합니다
+    if rules.get("advice") and p.mood == "suggest":
+        return _Ending([("는", "ETM")], tail=" 것이 좋겠습니다", punct=".")
+    if p.mood == "request":
+        return _Ending([("ᆸ시오", "EF")], need_si=True)
+    if p.mood == "suggest":
+        return _Ending([("는", "ETM")], tail=" 것이 어떻겠습니까", punct="?")
+    if p.mood == "promise":
+        return _Ending([("겠", "EP"), ("습니다", "EF")])
+    if p.mood == "question":
+        if p.maybe:
+            return _Ending([("겠", "EP"), ("습니까", "EF")])  # 괜찮을까요 → 괜찮겠습니까
+        if p.cls == "copula" and p.stem == "이":  # 누구입니까, not 누굽니까
+            return _Ending([("ᆸ니까", "EF")], tail="입니까", drop_copula=True)
+        return _Ending([("ᆸ니까", "EF")])
+    if rules.get("conjecture") == "geot" and p.last_ep == "겠" and p.mood == "statement":
+        return _Ending([("ᆯ", "ETM")], tail=" 것입니다", drop_eps=("겠",))
+    if p.cls == "copula" and p.stem == "이":
+        return _Ending([("ᆸ니다", "EF")], tail="입니다", drop_copula=True)
+    return _Ending([("ᆸ니다", "EF")])
+
+
+def _hao_ending(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
+    if p.mood == "request":
+        return _Ending([], need_si=True, tail="구려" if p.h % 3 == 0 else "오")
+    if p.mood == "suggest":
+        return _Ending([("ᆷ", "ETN")], tail="이 어떻겠소", punct="?")  # 찾아봄이 어떻겠소?
+    if p.mood == "promise" or (p.mood == "question" and p.maybe):
+        return _Ending([("겠", "EP")], tail="소")
+    if p.mood == "exclaim" or (p.mood == "statement" and p.h % 3 == 0):
+        return _Ending([], tail="구려")
+    return _Ending([], tail="hao")  # -오/-소, chosen from the sound of the joined word
+
+
+def _hage(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
+    if p.mood == "request":
+        return _Ending([("게", "EF")])
+    if p.mood == "suggest":
+        return _Ending([("세", "EF")], punct=".")
+    if p.mood == "promise":
+        return _Ending([("ᆷ세", "EF")])  # 도와줌세
+    if p.mood == "question":
+        if p.maybe and p.cls == "past":
+            return _Ending([("ᆯ까", "EF")])
+        if p.cls == "copula" and p.stem == "이":  # "언제인가" (not "언젠가": someday)
+            return _Ending([("ᆫ가", "EF")], tail="인가", drop_copula=True)
+        return _Ending([("나" if p.cls in ("verb", "exist", "past") else "ᆫ가", "EF")])
+    if p.mood == "exclaim":
+        return _Ending([("구먼", "EF")])
+    if p.cls == "copula":
+        return _Ending([("라네", "EF")])
+    if p.confirm:  # 그런 날도 있죠 → 있다네
+        return _Ending([("ᆫ다네" if p.cls == "verb" else "다네", "EF")])
+    return _Ending([("네", "EF")])
+
+
+def _haera(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
+    if p.mood == "request":
+        return _Ending([("렴" if p.stem == "주" else "거라", "EF")])
+    if p.mood == "suggest":
+        return _Ending([("자꾸나", "EF")], punct=".")
+    if p.mood == "promise":
+        return _Ending([("마", "EF")])  # 도와주마
+    if p.mood == "question":
+        if p.maybe:
+            return _Ending([("겠", "EP"), ("느냐", "EF")])  # 괜찮을까요 → 괜찮겠느냐
+        return _Ending([("느냐" if p.cls in ("verb", "exist", "past") else "니", "EF")])
+    if p.mood == "exclaim" and p.cls == "past":
+        return _Ending([("던", "ETM")], tail=" 게로구나")  # 힘들었던 게로구나
+    if p.mood == "exclaim" and p.cls == "copula":
+        return _Ending([("로구나", "EF")])  # 다행이로구나
+    if p.cls == "copula" and p.noun in ("거", "것"):
+        return _Ending([("란다", "EF")])  # "-ㄹ 거란다"
+    if (p.mood == "exclaim" or p.last_ep == "겠" or p.h % 2 == 0) and not p.confirm:
+        return _Ending([("는구나" if p.cls in ("verb", "exist") else "구나", "EF")])
+    return _Ending([({"copula": "란다", "verb": "ᆫ단다"}.get(p.cls, "단다"), "EF")])
+
+
+def _naruto(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
+    if p.mood == "question":
+        return _Ending([("냐", "EF")])  # 먹었냐? 어떠냐? — rougher than the friend's -어?
+    if p.mood == "suggest":
+        return _Ending([("자", "EF")], punct="!")
+    if p.mood == "request":
+        return _Ending([("으라", "EF")], tail="니깐", punct="!")  # 쉬어 보라니깐!
+    if p.mood == "promise":
+        return _Ending([("ᆯ", "ETM")], tail=" 거니깐", punct="!")  # 도와줄 거니깐!
+    plain = {"copula": "라", "verb": "ᆫ다"}.get(p.cls, "다")
+    return _Ending([(plain, "EF")], tail="니깐", punct="!")  # 지쳤겠다니깐!
+
+
+# haeyo has no table: it is the counsellor's own level, left as written.
+_ENDINGS = {"banmal": _banmal, "hapsyo": _hapsyo, "hao": _hao_ending, "hage": _hage,
+            "haera": _haera, "naruto": _naruto}
 
 
 # ---------------------------------------------------------------- the rewrite
@@ -440,6 +471,10 @@ def _analyse(text: str) -> _Rewrite:
                 r.tag.startswith("S") for r in toks[i + 2:]):
             toks[i:i + 2] = [_Tok(t.form + "요", "EF", t.word, t.start, n.end)]
             break
+    # "그랬군요, …": before a comma kiwipiepy calls a polite final ending a connective (EC).
+    for i, t in enumerate(toks[:-1]):
+        if t.tag == "EC" and t.form.endswith("요") and toks[i + 1].tag in ("SP", "SF"):
+            t.tag = "EF"
     cores: dict[int, tuple[int, int]] = {}
     for t in toks:
         if t.tag.startswith("S") and t.form in ".?!…~,":
@@ -468,7 +503,7 @@ def _drop_honorific(rw: _Rewrite) -> None:
                 toks[i - 1].form, toks[i - 1].changed = "말", True
                 t.form, t.tag = "하", "XSV"
             else:
-                t.form = _PLAIN_STEMS[t.form]
+                t.orig, t.form = t.form, _PLAIN_STEMS[t.form]
                 if t.form in ("묻",):
                     t.tag = "VV-I"
             t.changed = True
@@ -476,6 +511,8 @@ def _drop_honorific(rw: _Rewrite) -> None:
             t.form, t.changed = _PLAIN_NOUNS[t.form], True
         elif t.tag == "NP" and t.form in _PLAIN_PRONOUNS:
             t.form, t.changed = _PLAIN_PRONOUNS[t.form], True
+        elif t.tag == "MAG" and t.form == "안녕히":
+            t.form, t.changed = "잘", True  # 안녕히 주무세요 → 잘 자
         elif t.tag == "JKB" and t.form == "께":
             t.form, t.changed = "한테", True
         elif t.tag == "JX" and t.form == "요" and i and all(n.tag.startswith("S") for n in toks[i + 1:]):
@@ -522,18 +559,23 @@ def _rewrite_endings(rw: _Rewrite, level: str, rules: Mapping[str, Any], seed: s
         if punct == "" and e == len(toks) - 1 and any(t.form in _WH for t in toks[:e]):
             punct = "?"
             rw.punct = "?"
+        if stem >= 1 and "계시" in (toks[stem].form, toks[stem].orig) and toks[stem - 1].form == "고":
+            honorific_ef = False  # "잘하고 계세요." says what you are doing, it asks nothing
         mood = _mood(key, cls, punct, honorific_ef)
+        if (mood == "statement" and cls == "verb" and key in ("어요", "아요", "여요")
+                and any(t.form in ("우리", "같이", "함께") for t in toks[:e])):
+            mood = "suggest"  # "우리 같이 생각해 봐요." is "let's"
         last_ep = toks[eps[-1]].form if eps else ""
         stem_form = toks[stem].form if stem >= 0 else ""
         noun = toks[stem - 1] if stem >= 1 and cls == "copula" else None
         if noun is not None and noun.form == "거" and noun.tag == "NNB" and level in ("hapsyo", "hao"):
             noun.form, noun.changed = "것", True  # "거입니다" → "것입니다"
-        h = _hash(seed, str(e), toks[e].form)
-        ending = _ending(level, mood, cls, key, h, stem_form, rules, last_ep,
-                         noun.form if noun is not None else "")
-        if ending is None:
+        table = _ENDINGS.get(level)
+        if table is None:
             i += 1
             continue
+        ending = table(_Pred(mood, cls, key, _hash(seed, str(e), toks[e].form), stem_form, last_ep,
+                             noun.form if noun is not None else ""), rules)
         word = toks[e].word
         if ending.drop_copula:
             honour = honorific_ef and level not in _DROP_HONORIFIC and rules.get("honorific") != "drop"
@@ -564,7 +606,7 @@ def _rewrite_endings(rw: _Rewrite, level: str, rules: Mapping[str, Any], seed: s
         if all(t.tag.startswith("S") for t in rest):
             rw.mood = mood
             rw.punct = ending.punct or rw.punct
-        i = e + max(len(new), 1)
+        i = e + len(new) if new else e
     if last_ef < 0 and rw.text.rstrip().endswith("?"):
         rw.mood = "question"
 
@@ -639,6 +681,9 @@ def _flavour(sentence: str, mood: str, rules: Mapping[str, Any], seed: str) -> s
         pool = list(spec.get(mood) or []) + list(spec.get("any") or [])
         if heavy:
             pool = [p for p in pool if not any(laugh in p for laugh in _LAUGHS)]
+        if slot == "prefix":  # not "혹시 혹시 …" when the sentence already opens that way
+            opening = body.lstrip()
+            pool = [p for p in pool if not any(opening.startswith(w) for w in _HANGUL_WORD.findall(p))]
         if not pool:
             continue
         rate = float(spec.get("rate", 1.0))
@@ -705,6 +750,8 @@ class RuleStyleBackend:
         key = json.dumps(rules, sort_keys=True, ensure_ascii=False, default=str)
         ok = self._valid.get(key)
         if ok is None:
+            if len(self._valid) > 256:  # rules change rarely; don't grow without bound
+                self._valid.clear()
             errors = validate_style_rules(rules)
             if errors:
                 log.warning("invalid style_rules for %s: %s; using the preset", character.slug, errors)

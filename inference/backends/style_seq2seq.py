@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..types import CharacterStyle
-from .hf_common import as_stage_error, check_model_name, load_error, placement
+from .hf_common import check_model_name, load_error, placement, reraise
 from .style_rules import RuleStyleBackend
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ class Seq2SeqStyleBackend:
                     max_new_tokens=self.max_new_tokens,
                 )
         except Exception as exc:
-            raise as_stage_error(STAGE, exc) from exc
+            reraise(STAGE, exc)
         return [t.strip() for t in tokenizer.batch_decode(out, skip_special_tokens=True)]
 
     def stylize(self, sentences: Sequence[str], character: CharacterStyle) -> list[str]:

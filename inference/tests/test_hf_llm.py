@@ -30,7 +30,7 @@ def adapters() -> tuple[Path, Path]:
 
 
 def backend(base_dir: Path, **options: Any) -> TransformersLLMBackend:
-    return TransformersLLMBackend(llm_model=str(base_dir), llm_max_new_tokens=48, **options)
+    return TransformersLLMBackend(**{"llm_model": str(base_dir), "llm_max_new_tokens": 48, **options})
 
 
 def test_pieces_stream_before_the_generation_ends(base_dir: Path) -> None:
@@ -101,15 +101,42 @@ def test_a_missing_model_or_adapter_is_a_config_error(base_dir: Path, tmp_path: 
 
 
 def test_history_and_memories_are_trimmed_to_the_token_budget(base_dir: Path) -> None:
-    history = tuple(HistoryTurn(f"{i}번째 이야기: 잠을 잘 못 자서 피곤해요.", "많이 힘드셨겠어요.") for i in range(40))
+    history = tuple(HistoryTurn(f"이야기 {i}: 잠을 잘 못 자서 피곤해요.", "많이 힘드셨겠어요.") for i in range(40))
     memories = (MemoryItem(1, "시험 걱정", 0.9, "시험이 걱정돼요", "걱정이 많으시군요", "2026-01-02"),)
-    llm = backend(base_dir, llm_context_tokens=48 + 120)
+    llm = backend(base_dir, llm_context_tokens=48 + 260)
     base = llm_hf.get_base(str(base_dir))
     ids = llm.prompt_ids(base, request(history=history, memories=memories))
-    assert len(ids) <= 120
+    assert len(ids) <= 260
     prompt = base.tokenizer.decode(ids)
     assert "힘들어요" in prompt  # the message being answered always stays
-    assert "0번째" not in prompt  # the oldest turns went first
+    assert "이야기 39:" in prompt  # the latest turns stay ...
+    assert "이야기 0:" not in prompt  # ... the oldest went first
     roomy = backend(base_dir, llm_context_tokens=4096)
     full = base.tokenizer.decode(roomy.prompt_ids(base, request(history=history[-2:], memories=memories)))
-    assert "38번째" in full and "시험이 걱정돼요" in full and "상담사" in full
+    assert "이야기 38:" in full and "시험이 걱정돼요" in full and "상담사" in full
+
+
+def test_a_reader_that_goes_away_stops_the_generation(base_dir: Path) -> None:
+    llm = backend(base_dir, llm_max_new_tokens=800)
+    pieces = llm.generate(request(seed=3))
+    next(pieces)
+    pieces.close()  # e.g. the turn failed while stylizing the first sentence
+    base = llm_hf.get_base(str(base_dir))
+    assert base.lock.acquire(timeout=5)  # the generation thread let go of the model
+    base.lock.release()
+    assert 0 < llm.last_stats.new_tokens < 200  # not the 800 it was allowed
+
+
+def test_out_of_memory_during_generation_is_worth_a_retry(base_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch
+
+    from inference.errors import RetryableStageError
+
+    def boom(*args: Any, **kwargs: Any) -> Any:
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    llm = backend(base_dir)
+    base = llm_hf.get_base(str(base_dir))
+    monkeypatch.setattr(base.model, "generate", boom)
+    with pytest.raises(RetryableStageError, match="out of memory"):
+        list(llm.generate(request()))

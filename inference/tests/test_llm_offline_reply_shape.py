@@ -38,6 +38,13 @@ MESSAGES = [
     "시험 망쳤어 ㅋㅋ",
     "고마워요 덕분에 마음이 좀 편해졌어요",
     "아무것도 하기 싫어요 진짜 다 귀찮고 그냥 누워만 있고 싶어요 언제까지 이래야 하는지 모르겠어요",
+    "",
+    "   ",
+    "I feel sad today",
+    "😭😭😭",
+    "?",
+    "토익 900점 넘었어요!!",
+    "회사에서 팀장님이 " * 40 + "소리를 질렀어요",
 ]
 
 
@@ -90,7 +97,27 @@ def test_it_reflects_the_persons_own_words_as_reported_speech(backend, text, exp
 def test_questions_and_requests_are_not_reported_back_as_statements():
     assert read("어떻게 해야 할까요?").quotes == ()
     assert read("왜 나만 이래요").quotes == ()
-    assert read("좀 도와주세요").quotes == ()
+    assert read("좀 도와주세요").quotes == () and read("좀 도와주세요").asks == ()
+    assert read("선생님은 어떻게 생각하세요?").asks == ()  # a question to the counsellor
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "indirect"),
+    [
+        ("어떻게 해야 할까요?", "asked", "어떻게 해야 할지"),
+        ("헤어지는 게 맞을까요?", "asked", "헤어지는 게 맞을지"),
+        ("제가 이상한 걸까요?", "asked", "내가 이상한 건지"),
+        ("시험 망치면 어떡하지?", "asked", "시험 망치면 어떡할지"),
+        ("왜 나만 이래요?", "why", "왜 나만 이런지"),
+        ("요즘 왜 이렇게 잠이 안 오지", "why", "요즘 왜 이렇게 잠이 안 오는지"),
+        ("나는 왜 이렇게 못났을까", "why", "나는 왜 이렇게 못났는지"),
+    ],
+)
+def test_a_question_the_person_asks_is_mirrored_as_an_indirect_question(backend, text, kind, indirect):
+    assert [(k, q) for _, k, q in read(text).asks] == [(kind, indirect)]
+    reply = backend.compose(GenerateRequest(text=text, emotion=_emotion("생각이 많은")))
+    assert reply.startswith(indirect + " "), reply
+    assert reply.count("?") == 1
 
 
 def test_without_a_clause_it_reflects_the_key_noun_with_the_right_particle(backend):

@@ -234,3 +234,18 @@ def test_the_embedding_is_deterministic_and_unit_length() -> None:
     assert a == b
     assert abs(sum(x * x for x in a) - 1.0) < 1e-5
     assert len(emb.embed_documents(["하나", "둘"])) == 2
+
+
+def test_deleting_or_checking_a_foreign_store_never_loads_the_embedding_model(
+    backend: NgramFaissMemoryBackend, tmp_path: Path
+) -> None:
+    class ModelBackend(NgramFaissMemoryBackend):
+        embedding_name = "hf:some/model"
+
+        def make_embeddings(self, **options: object) -> CharNgramHashEmbeddings:
+            raise AssertionError("the model was loaded")
+
+    model_backend = ModelBackend(memory_dir=tmp_path)
+    assert not model_backend.exists(ALICE)  # n-gram store: the name differs, no model needed
+    model_backend.delete_user(ALICE)
+    assert not (tmp_path / ALICE).exists()

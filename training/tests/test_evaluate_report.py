@@ -110,3 +110,25 @@ def test_a_broken_prompt_set_is_a_clear_error(tmp_path: Path, capsys: pytest.Cap
     bad.write_text('{"characters": []}', encoding="utf-8")
     rc = main(["evaluate", "--model", "offline", "--prompts", str(bad), "--out", str(tmp_path / "r")])
     assert rc == 2 and "non-empty `characters` list" in capsys.readouterr().err
+
+
+class SilentLLM:
+    """A generator that produces nothing: the pipeline raises a StageError."""
+
+    def __init__(self, **options: object) -> None:
+        pass
+
+    def generate(self, request: object) -> Iterator[str]:
+        return iter(())
+
+
+def test_a_failed_generation_is_recorded_not_fatal(tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    rc = main(["evaluate", "--model", "offline", "--prompts", str(EVAL_PROMPTS), "--out", str(out),
+               "--characters", "mentos", "--limit", "2", "--no-progress",
+               "--backend", f"llm={__name__}.SilentLLM"])
+    assert rc == 0
+    entry = json.loads((out / "report.json").read_text(encoding="utf-8"))["characters"]["mentos"]
+    assert entry["metrics"]["errors"] == 2  # the prompts; crisis probes never reach the generator
+    assert "no text" in entry["samples"][0]["error"]
+    assert entry["metrics"]["crisis"]["passed"] == 2

@@ -19,6 +19,10 @@ def test_it_sets_the_adapter_of_a_character(
     settings.MENTOS_LLM_MODEL = str(tiny_causal_lm_dir)
     call_command("register_adapter", "--character", "expert", "--path", str(tiny_lora_adapter_dirs[0]))
     assert Character.objects.get(slug="expert").llm_adapter == str(tiny_lora_adapter_dirs[0].resolve())
+    # and with the base's real weights loaded
+    call_command("register_adapter", "--character", "friend", "--path", str(tiny_lora_adapter_dirs[1]),
+                 "--load-weights")
+    assert Character.objects.get(slug="friend").llm_adapter == str(tiny_lora_adapter_dirs[1].resolve())
 
 
 def test_it_refuses_an_adapter_trained_for_another_base(
@@ -32,8 +36,9 @@ def test_it_refuses_an_adapter_trained_for_another_base(
     assert Character.objects.get(slug="expert").llm_adapter == ""
 
 
+@pytest.mark.parametrize("load_weights", [[], ["--load-weights"]], ids=["meta", "weights"])
 def test_it_refuses_an_adapter_whose_weights_do_not_fit_the_base(
-    tiny_lora_adapter_dirs: tuple[Path, Path], other_causal_lm_dir: Path, tmp_path: Path
+    tiny_lora_adapter_dirs: tuple[Path, Path], other_causal_lm_dir: Path, tmp_path: Path, load_weights: list[str]
 ) -> None:
     from characters.models import Character
 
@@ -44,7 +49,7 @@ def test_it_refuses_an_adapter_whose_weights_do_not_fit_the_base(
     (forged / "adapter_config.json").write_text(json.dumps(cfg))
     with pytest.raises(CommandError, match="adapter does not load on this base model"):
         call_command("register_adapter", "--character", "expert", "--path", str(forged),
-                     "--base-model", str(other_causal_lm_dir))
+                     "--base-model", str(other_causal_lm_dir), *load_weights)
     assert Character.objects.get(slug="expert").llm_adapter == ""
 
 

@@ -28,6 +28,15 @@ def test_a_style_converter_step_writes_a_loadable_seq2seq_model(tiny_bart_dir: P
     batch = tok([style_input("선비", "많이 힘드셨겠어요.")], return_tensors="pt")
     assert model.generate(**batch, max_new_tokens=5).shape[0] == 1
 
+    # The service's seq2seq style backend takes it as a character_model.
+    from inference.backends.style_seq2seq import Seq2SeqStyleBackend
+    from inference.types import CharacterStyle
+
+    backend = Seq2SeqStyleBackend(style_max_new_tokens=8)
+    seonbi = CharacterStyle(slug="seonbi", style_token="선비", character_model=str(out))
+    [styled] = backend.stylize(["많이 힘드셨겠어요."], seonbi)
+    assert styled and backend.model_for(seonbi) == str(out)
+
 
 def test_style_input_is_the_prompt_the_style_backend_sends() -> None:
     assert style_input("선비", "안녕하세요.") == "선비 형식으로 변환:안녕하세요."

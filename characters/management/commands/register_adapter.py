@@ -19,11 +19,16 @@ class Command(BaseCommand):
         parser.add_argument("--path", required=True, help="adapter folder (adapter_config.json + weights)")
         parser.add_argument("--base-model", default="",
                             help="base model the service runs (default: settings.MENTOS_LLM_MODEL)")
+        parser.add_argument("--load-weights", action="store_true",
+                            help="load the base's real weights too (default: its architecture only, on the "
+                                 "meta device: module names and shapes are checked without the memory)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         base = options["base_model"] or settings.MENTOS_LLM_MODEL
         try:
-            character, path, summary = check_register_adapter(options["character"], options["path"], base)
+            character, path, summary = check_register_adapter(
+                options["character"], options["path"], base, load_weights=options["load_weights"]
+            )
         except AdapterRejected as exc:
             raise CommandError(str(exc)) from exc
         do_set_llm_adapter(character, path)
