@@ -231,6 +231,13 @@ def main() -> None:
         rpid = redis_pid(args.redis_url)
         if rpid:
             pids["redis"] = rpid
+        if args.mariadb:
+            import psutil
+
+            found = [p.pid for p in psutil.process_iter(["name"]) if p.info["name"] in {"mariadbd", "mysqld"}]
+            if found:
+                pids["mariadb"] = found[0]
+        pids["client"] = os.getpid()
         cpu0 = {name: cpu_of(pid) for name, pid in pids.items()}
         t0 = time.perf_counter()
         stats = asyncio.run(drive(stack, seeded, args))
@@ -257,9 +264,12 @@ def main() -> None:
           "  (message stored, turn queued)")
     print(f"send->first delta ms p50={pct(first, 50):.0f} p99={pct(first, 99):.0f} max={max(first, default=0):.0f}")
     print(f"send->done        ms p50={pct(whole, 50):.0f} p99={pct(whole, 99):.0f} max={max(whole, default=0):.0f}")
-    print("cpu ms per turn   " + " ".join(f"{k}={v * 1000 / n:.1f}" for k, v in cpu.items())
+    server = sum(v for k, v in cpu.items() if k != "client")
+    print(f"cpu ms per turn   server total={server * 1000 / n:.1f}: "
+          + " ".join(f"{k}={v * 1000 / n:.1f}" for k, v in cpu.items())
           + f" (per frame delivered: daphne={cpu['daphne'] * 1000 / max(1, stats.deltas + 3 * len(done)):.2f})")
-    print(f"mean first delta {statistics.fmean(first) if first else float('nan'):.0f} ms; logs in {tmp}")
+    print(f"mean first delta {statistics.fmean(first) if first else float('nan'):.0f} ms; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; logs in {tmp}")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ class CounselConsumer(AsyncWebsocketConsumer):
     async def connect(self) -> None:
         await self.accept()  # accept first: a close code only reaches a browser after accept
         try:
-            self.counsel = await database_sync_to_async(access_counsel)(
+            self.counsel = await database_sync_to_async(access_counsel, thread_sensitive=False)(
                 self.scope.get("user"), self.scope["url_route"]["kwargs"]["counsel_id"]
             )
         except AccessError as exc:
@@ -58,7 +58,9 @@ class CounselConsumer(AsyncWebsocketConsumer):
             await self.send_json(error_frame("unknown_type"))
             return
         try:
-            for reply in await database_sync_to_async(handler)(self, frame):
+            # thread_sensitive=False: sockets' actions run in parallel threads, not queued
+            # behind one shared thread (one socket's frames still run one at a time)
+            for reply in await database_sync_to_async(handler, thread_sensitive=False)(self, frame):
                 await self.send_json(reply)
         except ChatError as exc:
             reply = error_frame(exc.code)

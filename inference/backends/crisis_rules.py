@@ -64,7 +64,7 @@ TOPIC_CUES = frozenset(
     방지 대책 예방법 센터 기관 율 률 연극 뮤지컬 대본 배역 역할 애니 시나리오 철학책 오디션""".split()
 )
 # Desire / intent / plan endings after a predicate: what turns a word into a wish.
-_INTENT_EC = frozenset({"려고", "으려고", "려", "으려", "러", "으러", "려면", "으려면"})
+_INTENT_EC = frozenset({"려고", "으려고", "려", "으려", "러", "으러", "려면", "으려면", "ᆯ래", "을래", "ᆯ게", "을게", "ᆯ라고", "을라고"})
 _INTENT_EF = frozenset({"ᆯ래", "을래", "ᆯ게", "을게", "ᆯ래요", "을래요", "ᆯ게요", "을게요", "자"})
 _CRISIS_OBJECTS = frozenset({"고통", "삶", "인생", "목숨", "나", "모든", "모두", "전부", "다", "것", "거", "세상", "이것", "이거",
                              "생", "이번생", "이생", "하루하루", "괴로움", "아픔", "존재", "숨"})
@@ -127,6 +127,8 @@ class _Ctx:
                     return False
                 if subject.tag == "NNB":  # "나 같은 건 …": a thing-noun, not someone else
                     return False
+                if self.form(k - 1) in ("은", "ᆫ") and self.lemma(k - 2) == "같다" and self.form(k - 3) in FIRST_PERSON:
+                    return False  # "저 같은 사람은 살 자격이 없어요"
                 if subject.form in _NOT_AGENTS:
                     j = k - 1
                     continue
@@ -143,6 +145,8 @@ class _Ctx:
         forms = [m.form for m in nxt]
         lemmas = [m.lemma for m in nxt]
         tags = [m.tag for m in nxt]
+        if len(nxt) >= 3 and forms[0] == "고" and tags[1] == "JX" and lemmas[2] == "싶다":
+            nxt, forms, lemmas, tags = nxt[:1] + nxt[2:], forms[:1] + forms[2:], lemmas[:1] + lemmas[2:], tags[:1] + tags[2:]
         if len(nxt) >= 2 and forms[0] == "고" and lemmas[1] == "싶다":
             rest = nxt[2:5]
             if len(rest) >= 2 and rest[0].form in ("을", "ᆯ") and rest[1].lemma in ("만큼", "정도"):
@@ -593,6 +597,8 @@ def _core(ctx: _Ctx, i: int) -> tuple[str, int]:
     m = ctx.ms[i]
     if m.tag == "NNG" and ctx.tag(i + 1) == "XSV":
         return m.form + "하다", i + 1
+    if m.lemma in ("살다", "살아가다") and ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "있다":
+        return "살아있다", i + 2
     if m.lemma in ("없다", "지우다", "잊다", "잊히다") and ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "지다":
         return "없어지다", i + 2  # 없어지다, 지워지다, 잊혀지다: vanishing, all of them
     if m.tag in ("VV", "VA", "VX") or m.form in ("자살", "ㅈㅅ"):
@@ -775,10 +781,34 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(이게|이것이|이글이|오늘이|이메시지가|이편지가)(내|제|나의|저의)?(정말|진짜)?마지막(이|일|인사|메시지|연락|글|편지|말)|"
         r"(내|제|나의|저의)마지막(글|메시지|인사|편지|유언|연락|부탁|밤)"
     )),
+    # WHY LIVE: "왜 살아야 하는지 모르겠어", "왜 사는지 모르겠다"
+    ("ideation_indirect:no_reason_to_live", re.compile(r"왜(살아야|사는지|살아있는지|살아가야|태어났는지)(하는지|되는지|하나|해|돼|모르|몰라)?")),
+    # AFTERLIFE euphemisms: "하늘나라에 가고 싶어", "별이 되고 싶다", "먼저 떠난 동생 따라가고 싶어"
+    ("ideation_direct:afterlife_wish", re.compile(
+        r"(하늘나라|천국|저세상|저승|별나라|하늘)(에|로|으로)?(가고싶|갈래|가고파|가려고|가버리고|갔으면|보내줘|데려가)|"
+        r"별이(되고싶|될래|되고파|되러|됐으면)|"
+        r"(먼저(떠난|간|가신)|돌아가신|세상떠난|하늘나라간|죽은)[가-힣]{0,6}(따라가|곁으로가|옆으로가|만나러가)(고싶|ᆯ래|고파|려고|야겠|고만싶)"
+    )),
+    # FAREWELL: "먼저 가서 미안해요", "나중에 이 메시지 보면 슬퍼하지 마", "내 방에 있는 거 다 너 가져"
+    ("farewell:last_words", re.compile(
+        r"먼저(가서|떠나서|가는거|가는것|떠나는거)[가-힣]{0,3}(미안|죄송)|"
+        r"(나중에|내가없|내가떠|제가없|제가떠|이메시지|이글|이편지)[가-힣]{0,14}(슬퍼하지|울지|자책하지|미안해하지)(마|말)"
+    )),
+    ("farewell:settling_affairs", re.compile(r"(내|제)[가-힣]{0,8}(거|것|물건)(들)?(은|는)?(다|전부|모두)(너|니|네|당신)?(가져|가지|줄게|드릴게|써)")),
+    # HIGH PLACE, LOOKING DOWN: "혼자 한강에 왔어 물이 차갑겠지"
+    ("plan_means:high_place", re.compile(
+        r"(한강|다리|대교|옥상|바다|강|절벽|난간)[가-힣]{0,20}(물(이|은)?(차갑|차가|깊|춥)|얼마나높|아래를|밑을|내려다)"
+    )),
     # SELF-HARM word kiwi misreads at the start of a message ("자해 흉터 …" -> 자 + 하다)
     ("self_harm:self_harm_word", re.compile(r"^자해|(?<![가-힣])자해(?!석)")),
     # "자살각", "자살마렵다", "ㅈㅅ각": suicide words kiwi keeps whole
     ("ideation_direct:suicide_wish", re.compile(r"(자살|ㅈㅅ)(각|마렵|하고프|하구싶|하자|할래|해야겠|충동|생각)")),
+)
+
+_ENGLISH = re.compile(
+    r"\b(i\s*(really\s*)?(want|wanna|gonna|will|am going)\s*(to\s*)?(die|kill\s*myself|end\s*(it|my\s*life))|"
+    r"suicid(e|al)|kill\s*myself|kms|unalive|end\s*it\s*all|self[\s-]*harm|cut(ting)?\s*myself)\b",
+    re.IGNORECASE,
 )
 
 _RECOVERED = re.compile(
@@ -789,6 +819,9 @@ _RECOVERED = re.compile(
 
 def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
     hits = []
+    english = _ENGLISH.search(ctx.text)
+    if english and not ctx.topic():
+        hits.append(_strong("ideation_direct:english", english.group(0)))
     third = any(ctx.third_person(i) for i in range(len(ctx.ms)) if ctx.tag(i) in ("VV", "VA"))
     for reason, pattern in _CONCEPT_PATTERNS:
         found = pattern.search(ctx.compact)
@@ -894,12 +927,19 @@ def _concept_means(ctx: _Ctx) -> list[_Hit]:
     return hits
 
 
-_HARM_INTENT = frozenset({"일부러", "스스로", "자꾸", "계속", "또", "화나면", "벌", "미워서", "싫어서", "매일", "습관", "멍"})
+_HARM_INTENT = frozenset({"일부러", "스스로", "자꾸", "계속", "또", "화나면", "벌", "미워서", "싫어서", "매일", "습관", "멍",
+                          "진정", "편해", "답답하면", "자국", "흉"})
 _HARM_INTENT_STRONG = frozenset({"일부러", "스스로", "벌", "미워서", "고의로"})
+
+
+_ON_PURPOSE_INJURY = re.compile(r"(일부러|고의로)[가-힣]{0,20}(피|멍|상처|터지|터졌|찢어|부러|화상|흉|자국|다치)|"
+                                r"(피|멍|상처|터지|터졌|찢어|부러|화상|흉|자국|다쳤)[가-힣]{0,20}(일부러|고의로)")
 
 
 def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
     hits: list[_Hit] = []
+    if _ON_PURPOSE_INJURY.search(ctx.compact) and not any(_other_person(ctx, i) for i in range(len(ctx.ms))):
+        hits.append(_strong("self_harm:on_purpose", "일부러"))  # "벽에 주먹질해서 손이 다 터졌어 일부러 그랬어"
     for i, m in enumerate(ctx.ms):
         lemma, j = _core(ctx, i)
         if lemma == "상처" and ctx.lemma(i + 1) == "내다":
@@ -948,6 +988,8 @@ def _concept_farewell(ctx: _Ctx) -> list[_Hit]:
         return [_strong("farewell:goodbye", fin.group(0) + thanks.group(0))]
     if fin and fin.group(0) in ("그동안", "지금까지", "여태", "그간") and len({m.group(0)[:2] for m in _THANKS.finditer(c)}) >= 2:
         return [_strong("farewell:goodbye", "그동안")]  # "그동안 키워줘서 고마웠어요 미안해요"
+    if re.search(r"^(모두|다들|여러분|모든사람|얘들아)", c) and len({x.group(0)[:2] for x in _THANKS.finditer(c)}) >= 2:
+        return [_strong("farewell:goodbye", "모두")]
     # "다들 나 없어도 잘 살아": a goodbye that presumes the speaker gone
     if thanks and re.search(r"(나|내가|저|제가)(없어도|없으면|가고나면|떠나도|떠나면)", c):
         return [_strong("farewell:world_without_me", thanks.group(0))]
