@@ -199,7 +199,9 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=8.0, help="seconds between one session's messages")
     parser.add_argument("--grace", type=float, default=30.0, help="seconds to wait for a reply before calling it lost")
     parser.add_argument("--layer", choices=sorted(LAYERS), default="pubsub")
-    parser.add_argument("--workers", type=int, default=1, help="Celery worker processes (prefork concurrency)")
+    parser.add_argument("--workers", type=int, default=2, help="Celery worker processes")
+    parser.add_argument("--pool", choices=["prefork", "solo"], default="solo",
+                        help="one prefork worker with --workers children, or --workers solo workers")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"))
     parser.add_argument("--mariadb", default=os.environ.get("BENCH_MARIADB", "127.0.0.1:3306"),
                         help="host:port of a MariaDB to run on (database mentos_ws_load, recreated); '' = SQLite")
@@ -218,16 +220,18 @@ def main() -> None:
     try:
         seeded = json.loads(stack.manage("-c", SEED, str(args.sessions)).splitlines()[-1])
         stack.start_daphne()
-        stack.procs["worker"] = stack.start("worker", [
-            str(Path(sys.executable).parent / "celery"), "-A", "mentos_site", "worker", "-Q", "inference",
-            "--pool=prefork", "-c", str(args.workers), "-l", "warning", "-n", f"bench-{uuid.uuid4().hex[:6]}@%h",
-            "--without-gossip", "--without-mingle", "--without-heartbeat", "-O", "fair"])
+        celery = [str(Path(sys.executable).parent / "celery"), "-A", "mentos_site", "worker", "-Q", "inference",
+                  "-l", "warning", "--without-gossip", "--without-mingle", "--without-heartbeat"]
+        names = [f"worker{i}" for i in range(args.workers if args.pool == "solo" else 1)]
+        for name in names:
+            pool = ["--pool=solo"] if args.pool == "solo" else ["--pool=prefork", "-c", str(args.workers), "-O", "fair"]
+            stack.start(name, [*celery, *pool, "-n", f"bench-{name}-{uuid.uuid4().hex[:6]}@%h"])
         time.sleep(6)  # worker start-up
         # one warm-up turn per worker process: loads the pipeline before the clock starts
         warm = argparse.Namespace(**{**vars(args), "duration": 0.1, "interval": 0.0})
         asyncio.run(drive(stack, seeded[: max(1, args.workers)], warm))
 
-        pids = {"daphne": stack.procs["daphne"].pid, "worker": stack.procs["worker"].pid}
+        pids = {"daphne": stack.procs["daphne"].pid, **{name: stack.procs[name].pid for name in names}}
         rpid = redis_pid(args.redis_url)
         if rpid:
             pids["redis"] = rpid
@@ -255,7 +259,7 @@ def main() -> None:
     acks = [(t.ack - t.sent) * 1000 for t in turns if t.ack]
     n = max(1, len(done))
     print(f"layer={args.layer} sessions={args.sessions} duration={args.duration:.0f}s interval={args.interval:.0f}s "
-          f"workers={args.workers}")
+          f"workers={args.workers} pool={args.pool}")
     print(f"turns sent={len(turns)} done={len(done)} failed={len(failed)} lost={len(lost)} "
           f"rate_limited={stats.rate_limited} other_errors={stats.other_errors}")
     print(f"throughput {len(done) / elapsed:.1f} turns/s, {stats.deltas / elapsed:.1f} delta frames/s "

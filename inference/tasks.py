@@ -1,7 +1,8 @@
-"""Celery tasks on queue `inference`: run a turn, and re-queue turns that got stuck.
+"""Celery tasks on queue `inference` (CELERY_TASK_ROUTES): run a turn, and re-queue turns
+that got stuck.
 
-Both are routed to queue `inference` by CELERY_TASK_ROUTES. Late acks + reject-on-worker-lost: a worker killed mid-turn leaves the message unacked,
-so the broker hands it to the next worker; run_turn never redoes a finished dialog.
+Late acks + reject-on-worker-lost: a worker killed mid-turn leaves the message unacked, so
+the broker hands it to the next worker; run_turn never redoes a finished dialog.
 """
 
 from __future__ import annotations

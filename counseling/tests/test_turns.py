@@ -89,3 +89,11 @@ def test_stuck_turns_are_requeued_then_failed(alice_counsel, settings, frames, m
     spent.refresh_from_db()
     fresh.refresh_from_db()
     assert spent.status == "failed" and fresh.status == "pending"
+
+
+def test_a_turn_costs_a_bounded_number_of_queries(alice_counsel, use_pipeline, frames, django_assert_max_num_queries) -> None:
+    use_pipeline(FakePipeline())
+    run_turn(_dialog(alice_counsel, "먼저 한 말").pk)  # the memory store exists from here on
+    dialog = _dialog(alice_counsel)
+    with django_assert_max_num_queries(8):
+        assert run_turn(dialog.pk) == "done"

@@ -61,7 +61,7 @@ TOPIC_CUES = frozenset(
     """뉴스 기사 보도 소식 캠페인 예방 교육 강의 수업 보고서 논문 연구 통계 다큐 다큐멘터리
     드라마 영화 소설 웹툰 만화 책 장면 주인공 등장인물 인물 연예인 배우 가수 캐릭터 악당 게임
     자원봉사 봉사 상담사 세미나 발표 과제 리포트 토론 주제 역사 전쟁 청소년 학생들 사례
-    방지 대책 예방법 센터 기관 율 률 연극 뮤지컬 대본 배역 역할 애니 시나리오 철학책 오디션""".split()
+    방지 대책 예방법 센터 기관 율 률 체험 프로그램 워크숍 웰다잉 임종 유가족 유족 자조모임 추모 생존자 연극 뮤지컬 대본 배역 역할 애니 시나리오 철학책 오디션""".split()
 )
 # Desire / intent / plan endings after a predicate: what turns a word into a wish.
 _INTENT_EC = frozenset({"려고", "으려고", "려", "으려", "러", "으러", "려면", "으려면", "ᆯ래", "을래", "ᆯ게", "을게", "ᆯ라고", "을라고"})
@@ -74,13 +74,17 @@ _BLADES = frozenset({"칼", "커터", "커터칼", "면도칼", "칼날", "가�
 _BODY = frozenset({"손목", "팔", "허벅지", "다리", "몸", "배", "목", "손등", "팔목", "피부"})
 OTHER_PEOPLE = frozenset(
     """친구 엄마 아빠 어머니 아버지 동생 형 누나 언니 오빠 주인공 사람 사람들 연예인 배우 가수 악당 캐릭터
-    걔 쟤 그 그녀 그분 애 아이 학생 환자 선생님 남친 여친 남편 아내 동료 선배 후배 이웃 다들 누구 누가""".split()
+    강도 범인 도둑 살인범 범죄자 경찰 군인
+    걔 쟤 그 그녀 그분 애 아이 학생 환자 선생님 남친 여친 남편 아내 동료 선배 후배 이웃 다들 누구 누가
+    할아버지 할머니 삼촌 이모 고모 외삼촌 사촌 조카 딸 아들 부모님 형제 지인 상사 부장 팀장""".split()
 )
 # Nouns marked like a subject that are not someone else: "오늘은 죽고 싶었어", "아무도 없는 곳"
 _NOT_AGENTS = frozenset(
     """오늘 요즘 요새 이제 지금 어제 내일 오늘밤 밤 아침 저녁 새벽 때 그때 매일 항상 가끔 진짜 정말
     아무 아무것 마음 생각 기분 맘 속 머리 가끔씩 이번 올해 작년 주말 평일 하루 하루하루 매번""".split()
 )
+_NON_HUMAN = frozenset("""모기 벌레 바퀴벌레 파리 개미 쥐 해충 잡초 식물 화분 꽃 배터리 폰 휴대폰 노트북 컴퓨터 게임 캐릭터
+    몬스터 보스 좀비 세포 균 세균 바이러스 곰팡이""".split())
 _HIGH_PLACES = frozenset({"옥상", "난간", "대교", "마포대교", "꼭대기", "창문", "베란다"})
 _MOVE = frozenset({"올라가다", "가다", "서다", "오르다", "나가다", "올라오다", "뛰어내리다", "매달리다", "앉다", "오다"})
 _ROOFTOP_ACTIVITIES = frozenset({"빨래", "정원", "고기", "파티", "텃밭", "흡연", "담배", "바베큐", "캠핑", "공사", "운동", "산책",
@@ -95,6 +99,7 @@ class _Ctx:
     compact: str
     ms: tuple[Morph, ...]
     forms: frozenset[str] = field(default_factory=frozenset)
+    starts: frozenset[int] = field(default_factory=frozenset)  # offsets in `compact` where a word begins
 
     def lemma(self, i: int) -> str:
         return self.ms[i].lemma if 0 <= i < len(self.ms) else ""
@@ -215,6 +220,8 @@ def _die(ctx: _Ctx) -> list[_Hit]:
             continue
         if ctx.third_person(i):  # "친구가 죽고 싶다고 했대", "주인공이 죽는 장면"
             continue
+        if any(ctx.form(k) in _NON_HUMAN for k in range(max(0, i - 3), i)):
+            continue  # "모기 다 죽었으면 좋겠다", "배터리 죽었어"
         wish = ctx.wish_after(i)
         if wish in _DEATH_WISH_REASONS:
             hits.append(_strong(_DEATH_WISH_REASONS[wish], ctx.form(i)))
@@ -302,7 +309,10 @@ def _life_negated(ctx: _Ctx) -> list[_Hit]:
             hits.append(_strong("ideation_indirect:dont_want_to_live", "살고 싶지 않"))
             continue
         window = [x.lemma for x in ctx.ms[i + 1 : i + 7]]
-        if "없다" in window and ({"마음", "힘", "의지", "용기", "이유", "자신", "희망", "생각", "의욕"} & set(window)):
+        wide = [x.lemma for x in ctx.ms[i + 1 : i + 10]]  # "살고 싶다는 마음이 하나도 안 들어"
+        negated = "없다" in window or ("안" in wide and "들다" in wide and "싶다" in window) or "않다" in window
+        window = wide if negated and "없다" not in window else window
+        if negated and ({"마음", "힘", "의지", "용기", "이유", "자신", "희망", "생각", "의욕"} & set(window)):
             hits.append(_strong("ideation_indirect:no_will_to_live", m.form))
         elif ctx.wish_after(i) == "negated_wish":
             hits.append(_strong("ideation_indirect:dont_want_to_live", "살고 싶지 않"))
@@ -325,6 +335,9 @@ def _direct_phrases(ctx: _Ctx) -> list[_Hit]:
     # "연예인이 극단적 선택을 했다는 뉴스": a news topic, not the speaker
     if ctx.topic():
         hits = [h for h in hits if h.reason != "ideation_direct:extreme_choice"]
+    if (ctx.topic() or ctx.forms & FICTION_TOPICS) and not ctx.forms & FIRST_PERSON:
+        # "이 영화 주인공 결국 목숨을 끊더라": a story told, nobody's own wish
+        hits = [h for h in hits if h.reason not in ("ideation_direct:end_my_life", "ideation_direct:jump", "ideation_direct:only_way_out")]
     if hits and any(ctx.third_person(i) for i in ctx.indexes("죽다", "뛰어내리다", "끊다")):
         hits = [h for h in hits if not h.reason.startswith("ideation_direct:wish")]
     if _where_or_how_to_live(ctx):
@@ -371,12 +384,13 @@ def _disappear(ctx: _Ctx) -> list[_Hit]:
         if gone and (tail in ("어도", "아도", "으면", "면") or (tail in ("는", "ᆫ", "은") and ctx.lemma(k + 2) == "세상")):
             before = [ctx.form(x) for x in range(max(0, i - 3), i) if ctx.tag(x) not in ("JKS", "JX", "NR")]
             if before and before[-1] in FIRST_PERSON and not (ctx.forms & _ESCAPE_MITIGATORS):
-                hits.append(_strong("farewell:world_without_me", m.form + tail))
+                if not re.search(r"돌아가|팀|회사|학교|가게|출장|여행", ctx.compact):  # "내가 없어도 팀은 잘 돌아가더라"
+                    hits.append(_strong("farewell:world_without_me", m.form + tail))
     # "이 세상을 떠나고 싶어"
     for i in ctx.indexes("떠나다"):
         wish = ctx.wish_after(i)
         if wish in ("wish", "intent") and not (ctx.forms & _ESCAPE_MITIGATORS) and not ctx.third_person(i):
-            if "세상" in ctx.forms or "이승" in ctx.forms:
+            if "세상" in ctx.forms or "이승" in ctx.forms or ctx.forms & {"영영", "영원히"} or "아무도없는곳" in ctx.compact:
                 hits.append(_strong("ideation_indirect:leave_this_world", "떠나"))
             elif not any(ctx.tag(k) in ("NNG", "NNP") and ctx.tag(k + 1) in ("JKO", "JKB") for k in range(max(0, i - 4), i)):
                 hits.append(_weak("ideation_indirect:want_to_leave", "떠나"))  # not "이 동네를 떠나고 싶어"
@@ -395,8 +409,12 @@ def _end_it(ctx: _Ctx) -> list[_Hit]:
                 hits.append(_strong("ideation_indirect:end_it_all", "끝났으면"))  # "이번 생은 망했으니 빨리 끝났으면"
             elif not subjects and not ctx.forms & PLAN_PURPOSES:
                 hits.append(_weak("ideation_indirect:want_it_over", "끝났으면"))
-    for i in ctx.indexes("끝내다", "끝장내다", "놓다", "그만하다", "하다"):
-        lemma = ctx.lemma(i)
+    for i in ctx.indexes("끝내다", "끝장내다", "놓다", "그만하다", "하다", "마무리", "마감"):
+        lemma, head = ctx.lemma(i), i
+        if lemma in ("마무리", "마감"):
+            if ctx.tag(i + 1) != "XSV" or not ctx.forms & {"생", "인생", "삶", "이번생", "목숨"}:
+                continue
+            lemma, i = "끝내다", i + 1  # "이번 생은 여기서 마무리하고 싶어요"
         if lemma == "하다" and ctx.form(i - 1) != "그만":
             continue
         wish = ctx.wish_after(i)
@@ -406,7 +424,7 @@ def _end_it(ctx: _Ctx) -> list[_Hit]:
             continue
         # the object decides: "숙제 다 끝내고 싶다" is about homework
         objects = []
-        k = i - 1
+        k = head - 1
         while k >= 0 and ctx.tag(k) not in ("EF", "SF") and not (ctx.tag(k) == "EC" and ctx.form(k) not in ("어", "아")):
             if ctx.tag(k).startswith("N") and ctx.tag(k) not in ("NNB", "NP"):
                 objects.append(ctx.form(k))
@@ -416,12 +434,15 @@ def _end_it(ctx: _Ctx) -> list[_Hit]:
             hits.append(_strong("ideation_indirect:end_it_all", "끝내"))
         elif lemma == "놓다" and not concrete and any(ctx.form(k) in ("다", "모든", "전부", "모두") for k in range(max(0, i - 3), i)):
             hits.append(_strong("ideation_indirect:let_go_of_everything", "다 놓"))
+        elif lemma in ("그만하다", "하다") and not concrete and ctx.forms & {"영원히", "영영"}:
+            hits.append(_strong("ideation_indirect:want_to_stop", "그만하"))  # "다 그만하고 싶다 진짜 영원히"
         elif lemma in ("그만하다", "하다") and not concrete:
             hits.append(_weak("ideation_indirect:want_to_stop", "그만하"))
     return hits
 
 
 _WEAK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("plan_means:when_nobody_is_home", re.compile(r"아무도없을때(그냥)?(하려고|할거|할래|해야지|실행|하면돼|할게)")),
     ("ideation_indirect:life_is_hard", re.compile(r"(사는|살아가는|산다는)(게|것이|것)(너무|정말|진짜)?(힘들|괴롭|지겹|지옥|고통)|삶이(너무)?(힘들|괴롭|지겹)")),
     ("ideation_indirect:cant_endure", re.compile(r"못버티겠|버틸(힘|자신|수)(이|가)?(없|안)|더는못견디|견딜수(가)?없")),
     ("ideation_indirect:hopeless", re.compile(r"희망(이|도)?(없|안보)|미래(가|도)?(없|안보)|아무의미(가|도)?없|다의미없|모든게무의미")),
@@ -452,13 +473,15 @@ def _means(ctx: _Ctx) -> list[_Hit]:
         hits.append(_strong("plan_means:overdose_question", "먹어야"))
     if re.search(r"가스(를)?(틀|열|켜)(어|고)?놓고(자|잠|누워)|가스(를)?마시", c):
         hits.append(_strong("plan_means:gas", "가스"))
-    if re.search(r"밧줄|목(을)?매|목맬|올가미", c):
+    rope_play = re.search(r"타기|체육|등산|캠핑|줄다리기|클라이밍|암벽|구조|요트|보트|짐|이삿짐|텐트", c)
+    if re.search(r"목(을)?매|목맬|올가미", c) or ("밧줄" in c and not rope_play):
         hits.append(_strong("plan_means:hanging", "밧줄"))
     if re.search(r"(죽는|자살|죽을|죽을수있는)(방법|법)|안아프게죽|편하게죽|고통없이죽", c):
         hits.append(_strong("plan_means:method", "방법"))
     if "유서" in ctx.forms and not ctx.topic():
         i = ctx.indexes("유서")[0]
-        if ctx.lemma(i + 1) != "깊다" and not ctx.third_person(i):
+        owner = ctx.form(i - 2) if ctx.form(i - 1) == "의" else ctx.form(i - 1)
+        if ctx.lemma(i + 1) != "깊다" and not ctx.third_person(i) and owner not in OTHER_PEOPLE and ctx.tag(i - 1) != "NNP":
             hits.append(_strong("plan_means:suicide_note", "유서"))
     for i, m in enumerate(ctx.ms):
         # a bridge, not a leg: "한강 다리", "다리 위"
@@ -504,20 +527,22 @@ def _self_harm(ctx: _Ctx) -> list[_Hit]:
 # -- farewells -----------------------------------------------------------------------
 
 _FAREWELL_STRONG = re.compile(
-    r"다음생(에|엔)|마지막(인사|메시지|편지|부탁|말)|마지막으로(하고싶은|남기|전하|할말)|"
+    r"다음생(에|엔)(?![가-힣]{0,8}(로|으로)태어나)|마지막(인사|메시지|편지|부탁|말)|마지막으로(하고싶은|남기|전하|할말)|"
     r"미안하다고(꼭)?전해|(내|제)?물건(을|들)?(다)?정리(했|해뒀|해놨|하고있).*(나눠|가져|줄게|주세요)|"
     r"(메시지|인사|편지|연락|대화|카톡|글)(가|이|는|도)?(제|내)?마지막(이|일)|"
     r"마지막으로[가-힣]{0,6}(연락|인사|목소리|얼굴|보고싶|말하고싶|전하고싶|고마웠|사랑해|미안해)|(날|나를|저를|절)잊(고|어)|나잊고(잘|행복)|"
     r"날잊어|나를잊어|저를잊어|찾지마|먼저갈게|먼저가요|먼저떠날|이제다끝낼|이제(다시는?)?못볼|다시는못볼|다시볼수없"
 )
 _FAREWELL_SOFT = re.compile(r"그동안(고마웠|감사했|고마워|미안했)|이제안녕|영원히안녕|다들잘지내|잘있어|잘살아|안녕히계세요|잘부탁(해|할게|합니다)|맡길게")
-_FAREWELL_MITIGATORS = re.compile(r"(고마웠|고맙|감사했|감사하|미안했|사랑한)다고(인사|편지|말했|했|하셨|하더|하시|전했|썼)|다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
+_FAREWELL_MITIGATORS = re.compile(r"(고마웠|고맙|감사했|감사하|미안했|사랑한)다고(인사|편지|말(했|하고|해줬|해드렸)|했|하셨|하더|하시|전했|썼)|다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
 
 
 def _farewell(ctx: _Ctx) -> list[_Hit]:
     c = ctx.compact
-    if _FAREWELL_MITIGATORS.search(c) and not re.search(r"다음생", c):
-        return []
+    if (_FAREWELL_MITIGATORS.search(c) or _FAREWELL_ORDINARY.search(c)) and not re.search(r"다음생", c):
+        return []  # "그동안 고마웠어 내일부터 휴가야"
+    if _someone_else(ctx) and not re.search(r"(나|내|저|제)(는|가|도|의)?마지막", c):
+        return []  # "선배가 회사 그만둔대 마지막 인사 하러 왔더라"
     if ctx.forms & FICTION_TOPICS and not re.search(r"(나|내|저|제)(의|가|도)?마지막", c):
         return []  # "소설 속 인물이 마지막 인사를 하는 장면"
     m = _FAREWELL_STRONG.search(c)
@@ -559,7 +584,9 @@ class RuleCrisisBackend:
         if not text:
             return CrisisResult(False, "", ())
         hits = self.hits(text)
-        if _RECOVERED.search(re.sub(r"[\s.,!?~…·'\"]+", "", text)):
+        compact = re.sub(r"[\s.,!?~…·'\"]+", "", _normalise(text))
+        recovered = _RECOVERED.search(compact)
+        if recovered and not _RELAPSE.search(compact, recovered.end()):
             return CrisisResult(False, "", ())  # "예전엔 죽고 싶었는데 지금은 괜찮아졌어"
         strong = [h for h in hits if h.strong]
         if strong:
@@ -568,14 +595,18 @@ class RuleCrisisBackend:
         if len({h.reason for h in weak}) >= 2:
             return CrisisResult(True, "weak_signals:" + "+".join(dict.fromkeys(h.reason for h in weak)),
                                 tuple(dict.fromkeys(h.span for h in weak)))
+        if _RESILIENT.search(compact):
+            return CrisisResult(False, "", ())  # "사는 게 힘들긴 한데 그래도 버텨볼래": weak signals only
         if weak and (not self.weak_needs_negative or _negative(emotion)):
             suffix = "+no_emotion" if emotion is None else "+negative_emotion"
             return CrisisResult(True, weak[0].reason + suffix, (weak[0].span,))
         return CrisisResult(False, "", ())
 
     def hits(self, text: str) -> list[_Hit]:
+        text = _normalise(text)
         ms = morphs(text)
-        ctx = _Ctx(text=text, compact=re.sub(r"[\s.,!?~…·'\"]+", "", text), ms=ms, forms=frozenset(m.form for m in ms))
+        compact, starts = _compact(text)
+        ctx = _Ctx(text=text, compact=compact, ms=ms, forms=frozenset(m.form for m in ms), starts=starts)
         found: list[_Hit] = []
         for rule in RULES:
             found.extend(rule(ctx))
@@ -597,6 +628,8 @@ def _core(ctx: _Ctx, i: int) -> tuple[str, int]:
     m = ctx.ms[i]
     if m.tag == "NNG" and ctx.tag(i + 1) == "XSV":
         return m.form + "하다", i + 1
+    if m.lemma == "뛰다" and ctx.form(i + 1) == "어" and ctx.lemma(i + 2) in ("들다", "내리다"):
+        return "뛰어" + ctx.lemma(i + 2), i + 2  # kiwi splits 뛰어들다 / 뛰어내리다 at times
     if m.lemma in ("살다", "살아가다") and ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "있다":
         return "살아있다", i + 2
     if m.lemma in ("없다", "지우다", "잊다", "잊히다") and ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "지다":
@@ -641,7 +674,7 @@ def _first_person_near(ctx: _Ctx, i: int, span: int = 5) -> bool:
 
 def _hyperbole_before(ctx: _Ctx, i: int) -> bool:
     """"배고파 죽겠다", "미치겠어 죽겠어", "부장님 때문에 … 죽겠어": a sensation or cause first."""
-    if ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC:
+    if ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC | {"다", "다가", "느라", "느라고"}:
         return True
     if any(ctx.form(k) in HYPERBOLE_CAUSES for k in range(0, i)):
         return True
@@ -671,6 +704,12 @@ def _concept_core(ctx: _Ctx) -> list[_Hit]:
             concept = "ideation_indirect"
             if ctx.forms & _ESCAPE_MITIGATORS - {"조용히"}:
                 continue
+        elif lemma == "뛰어들다":
+            if ctx.forms & {"선로", "철로", "지하철", "기차", "차", "트럭", "버스", "도로", "차도", "강", "바다", "한강", "물", "강물"} and not (
+                re.search(r"수영|물놀이|구하|구조|다이빙", ctx.compact) or _someone_else(ctx)
+            ):
+                hits.append(_strong("plan_means:jump", ctx.form(i)))
+            continue
         elif lemma in ("뛰어내리다", "투신하다"):
             if (ctx.forms | {m.lemma for m in ctx.ms}) & JUMP_HARMLESS - {"떨어지다"} or ctx.topic():
                 continue
@@ -679,7 +718,7 @@ def _concept_core(ctx: _Ctx) -> list[_Hit]:
             continue
         else:
             continue
-        if ctx.third_person(i) and not _first_person_near(ctx, i):
+        if ctx.third_person(i) and not _first_person_near(ctx, i, 8):
             continue
         marker = _marker(ctx, j)
         if marker in _CORE_REASONS:
@@ -719,9 +758,9 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # FAREWELL: "미리 작별 인사 할게", "내 장례식엔", "이게 마지막이에요"
     ("farewell:last_words", re.compile(
         r"작별(인사)?(를|도)?(미리|할게|하려|할래|해둘|할게요|하고싶|남기|고해)|미리작별|"
-        r"(내|제|나의|저의|내가죽으면|제가죽으면)[가-힣]{0,3}(장례식|장례|영정|무덤|묘비|유골|제사|부고)|"
         r"(이게|이것이|이메시지가|이글이|이말이|오늘이)(정말)?마지막(이|일|인사|메시지|연락)"
     )),
+    ("farewell:last_words", re.compile(r"(내|제|나의|저의|내가죽으면|제가죽으면)[가-힣]{0,3}(장례식|장례|영정|무덤|묘비|유골|제사|부고)")),
     # HEIGHT / CERTAINTY questions: "몇 층이면 확실할까", "몇 미터면 죽어"
     ("plan_means:height_question", re.compile(
         r"(몇층|몇미터|몇m|높이|얼마나높)[가-힣]{0,6}(확실|죽|즉사|떨어지면|뛰어내리면|살수있|안아플)|"
@@ -752,8 +791,8 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     # SECRETS LEFT "just in case": "내 폰 비밀번호는 0000이야 혹시 모르니까"
     ("farewell:settling_affairs", re.compile(
-        r"(내|제|나의|저의)(폰|휴대폰|핸드폰|통장|계정|카드|컴퓨터|노트북|금고)?(비밀번호|비번)[가-힣0-9]{0,12}"
-        r"(혹시모르니|혹시몰라|알아둬|기억해둬|적어둘|적어뒀|적어놨|남겨|알려줄게|알려둘게)"
+        r"(내|제|나의|저의)[가-힣]{0,4}(비밀번호|비번|적금|통장|보험|비상금|유산|금고)[가-힣0-9]{0,12}"
+        r"(혹시모르니|혹시몰라|알아둬|기억해둬|적어둘|적어뒀|적어놨|남겨|알려줄게|알려둘게|알려줬|알려뒀)"
     )),
     # WORLD WITHOUT ME: "이 세상에 나 하나쯤 없어도 아무 상관 없잖아"
     ("ideation_indirect:world_without_me", re.compile(
@@ -799,6 +838,103 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plan_means:high_place", re.compile(
         r"(한강|다리|대교|옥상|바다|강|절벽|난간)[가-힣]{0,20}(물(이|은)?(차갑|차가|깊|춥)|얼마나높|아래를|밑을|내려다)"
     )),
+    # NO ONE TO CARE FOR THEM: "우리 햄스터 잘 부탁해 이제 내가 못 돌봐줄 것 같아"
+    ("farewell:look_after_them", re.compile(
+        r"(부탁|맡아|챙겨|잘키워|잘돌봐)[가-힣]{0,14}(이제|앞으로|더는|더이상)(내가|제가|난|전)?(못|안)(돌봐|챙겨|키워|볼|보|만나|함께)|"
+        r"(이제|앞으로|더는|더이상)(내가|제가|난|전)?(못|안)(돌봐|챙겨|키워)[가-힣]{0,14}(부탁|맡아|챙겨|잘키워|잘돌봐)"
+    )),
+    # NOBODY WOULD CARE: "이대로 끝내도 아무도 슬퍼하지 않겠지"
+    ("ideation_indirect:nobody_would_care", re.compile(
+        r"(죽|끝내|끝나|사라지|사라져|없어지|없어져|떠나|떠난|가도)[가-힣]{0,8}"
+        r"아무도(슬퍼|모르|몰라|신경|상관|찾지|기억|안울|울지|눈치|모를|관심)"
+    )),
+    # LIFE AS A SIN: "살아있는 게 죄 같아"
+    ("ideation_indirect:life_is_a_sin", re.compile(
+        r"(살아있는|살아있다는|사는|산다는|살아가는|태어난|존재하는|숨쉬는)(게|것이|것|거|것자체가|자체가|것자체)"
+        r"(죄|벌|형벌|민폐|실수|잘못|죄악|폐)"
+    )),
+    # LIFE OVER + SETTLING: "내 인생은 끝났어 이제 정리할 때야"
+    ("ideation_indirect:this_life_is_over", re.compile(
+        r"(인생|삶|생)(은|이|도)?(이제|다)?(끝났|끝이|망했)[가-힣]{0,12}(정리|마무리|준비|갈때|떠날때|끝낼)"
+    )),
+    # WORTHLESS: "나 같은 건 필요 없잖아"
+    ("ideation_indirect:burden", re.compile(
+        r"(나|저)(같은|따위)(건|거|게|애|사람|놈|년|존재)?(는|은|가|이)?(필요없|쓸모없|있으나마나|없어도돼|없어도되)"
+    )),
+    # METHOD QUESTION: "어떻게 죽어야 덜 아플까"
+    ("plan_means:method", re.compile(
+        r"죽(어야|으면|는게|는법|으려면|을수있)[가-힣]{0,4}(덜아프|안아프|안아플|덜아플|편하|빠르|확실|고통없|깔끔)|어떻게(하면|해야)?죽(어야|을수|지|나)"
+    )),
+    # PILLS EMPTIED: "약통 다 비웠어"
+    ("plan_means:medication", re.compile(r"약통(을|를)?(다|전부)?(비웠|비우|털어|비어)|약(을|를)?(다|전부|한꺼번에)털어")),
+    # GIVING EVERYTHING AWAY: "내 게임 계정이랑 아이템 다 너 줄게 이제 필요 없어"
+    ("farewell:settling_affairs", re.compile(
+        r"(내|제)[가-힣]{0,16}(다|전부|모두)(너|니|네|당신)?(가져|가지라|줄게|드릴게|물려줄게|줄께)[가-힣]{0,6}(이제|더는)?(필요없|안쓸|쓸일)"
+    )),
+    # ON A BRIDGE / ROOF NOW: "마포대교 위야 지금"
+    ("plan_means:high_place", re.compile(
+        r"(마포대교|한강다리|대교|난간|절벽|옥상|다리)(위|끝|꼭대기|난간)(야|이야|에요|예요|에있|에왔|왔어|도착|에서있)[가-힣]{0,6}(지금|혼자|새벽)|"
+        r"(지금|혼자|새벽)[가-힣]{0,4}(마포대교|한강다리|대교|난간|절벽)(위|끝|꼭대기)"
+    )),
+    # NEXT LIFE, NOT AGAIN: "다음 생엔 태어나고 싶지 않아"
+    ("ideation_indirect:not_born", re.compile(r"다음생(엔|에는|에|은)?[가-힣]{0,8}태어나(고싶지|기싫|지않|지말)")),
+    # DISAPPOINTED TO WAKE: "아침에 일어나면 실망해요 아직 살아 있어서"
+    ("ideation_indirect:sorry_to_be_alive", re.compile(
+        r"(아직|또|여전히)(살아있|살아있어|안죽|눈을떴|눈떴|깨어났|일어났|숨쉬고)[가-힣]{0,6}(실망|짜증|싫|괴롭|절망|화가|한숨)|"
+        r"(실망|짜증|싫|절망|한숨)[가-힣]{0,10}(아직|또|여전히)(살아있|안죽|눈떴|눈을떴|깨어났|숨쉬고)"
+    )),
+    # GOING IN ONE'S SLEEP: "그냥 잠든 채로 가고 싶다"
+    ("ideation_indirect:never_wake", re.compile(
+        r"(잠든채로|잠든채|자다가|자는동안|잠결에|자면서)(그냥|조용히|편하게)?(가고싶|갔으면|가버리고|떠나고싶|죽)|"
+        r"내일(이|은|가)?(없었으면|없었음|없으면좋|없길|없기를)"
+    )),
+    # WISHING FOR A DISASTER: "차라리 사고라도 나서 다 끝났으면"
+    ("ideation_indirect:accident_wish", re.compile(r"(사고|교통사고|병|암|벼락|재난|전쟁)(라도|이라도)(나|걸려|걸렸|맞|터지|났)")),
+    # METAPHORS OF EXIT: "이 세상에서 로그아웃하고 싶다", "인생 하차할래"
+    ("ideation_indirect:exit_metaphor", re.compile(
+        r"(인생|세상|삶|이번생|이생)[가-힣]{0,4}(로그아웃|퇴장|하차|강제종료|종료|탈출|졸업|은퇴)(하고싶|할래|하려|했으면|하자|하고파|시켜)"
+    )),
+    # LOOKING DOWN: "베란다 창문 열고 아래 내려다보고 있어"
+    ("plan_means:high_place", re.compile(
+        r"(베란다|창문|창밖|아파트|건물|난간|옥상|다리|대교|층)[가-힣]{0,12}(내려다보|아래를보|밑을보|아래보|밑보)(고있|는중|았|았어|고서있)"
+    )),
+    # "저는 여기까지인 것 같아요"
+    ("ideation_indirect:this_life_is_over", re.compile(
+        r"(나|저|난|전|내인생|제인생)(는|은)?(이제|정말|진짜)?여기까지(인것같|인가봐|인듯|야|예요|에요|였|이다|인거)"
+    )),
+    # HAIR PULLING: "머리카락을 한 움큼씩 뽑아요 멈출 수가 없어"
+    ("self_harm:hair_pulling", re.compile(r"(머리카락|머리털|눈썹)(을|를)?[가-힣]{0,6}(뽑|뜯)[가-힣]{0,12}(움큼|멈출수|못멈|자꾸|계속|피|스트레스)")),
+    # "미안해 용서해줘 그리고 안녕"
+    ("farewell:goodbye", re.compile(r"용서(해줘|해주세요|해|해줄래)[가-힣]{0,8}안녕|안녕[가-힣]{0,8}용서(해줘|해주세요)")),
+    # ROPE AND A CHAIR: "끈이랑 의자 준비했어"
+    ("plan_means:hanging", re.compile(
+        r"(?<!넘기)(끈|줄|밧줄|로프|넥타이)(이랑|하고|과|와|랑)?(의자|발판)|(의자|발판)(이랑|하고|과|와|랑)?(끈|줄|밧줄|로프|넥타이)"
+    )),
+    # GIVING AWAY WHAT ONE TREASURES: "내가 아끼던 책들 너 다 가져가"
+    ("farewell:settling_affairs", re.compile(
+        r"아끼(던|는)[가-힣]{0,10}((다|전부|모두)(너|니|네|당신)?|(너|니|네|당신)(다|전부|모두)?)(가져|가지라|줄게|드릴게|물려줄게|줄께)"
+    )),
+    # "태어나서 미안해"
+    ("ideation_indirect:not_born", re.compile(r"태어나서(미안|죄송)|태어난게미안|태어나서는안")),
+    # STRANGLING: "목을 졸라봤는데"
+    ("plan_means:hanging", re.compile(r"(내|제|나의|저의|스스로)?목(을|를)?(졸라|조르|졸랐|조여|조이)")),
+    # GOING PAINLESSLY: "안 아프게 가는 방법 알아요?"
+    ("plan_means:method", re.compile(r"(안아프게|편하게|고통없이|조용히|깔끔하게)(가는|갈수있는|가려면|갈수|가버리는)(방법|법|있|약)?")),
+    # AFTER I'M GONE: "내가 없더라도 밥 잘 챙겨 먹어"
+    ("farewell:world_without_me", re.compile(
+        r"(내가|제가|나|저)(없더라도|없어도|없으면|떠나도|가도|떠나더라도)[가-힣]{0,10}"
+        r"(잘챙겨|챙겨먹|잘지내|잘살|건강|행복|밥잘|울지|슬퍼하지|잊고|잊어)"
+    )),
+    # WHERE THINGS ARE: "우리 집 열쇠 어디 있는지 적어뒀어 필요하면 써"
+    ("farewell:settling_affairs", re.compile(
+        r"(열쇠|도장|통장|비밀번호|비번|카드|서류|보험증서)[가-힣]{0,8}(어디(있는지|에있|둔지)|위치)[가-힣]{0,6}(적어|알려|남겨)"
+    )),
+    # "사랑했어 모두들 안녕히"
+    ("farewell:goodbye", re.compile(r"사랑했(어|어요|다|습니다)[가-힣]{0,10}안녕|안녕[가-힣]{0,10}사랑했(어|어요|다)")),
+    # "오늘 밤이 마지막이야"
+    ("farewell:last_words", re.compile(
+        r"(오늘|오늘밤|이밤|내일|이번주|지금)(이|가|은)?(내|제)?(정말|진짜)?마지막(이야|이에요|일거|일것|이다|인것같|인듯|이네|일지도)"
+    )),
     # SELF-HARM word kiwi misreads at the start of a message ("자해 흉터 …" -> 자 + 하다)
     ("self_harm:self_harm_word", re.compile(r"^자해|(?<![가-힣])자해(?!석)")),
     # "자살각", "자살마렵다", "ㅈㅅ각": suicide words kiwi keeps whole
@@ -809,6 +945,13 @@ _ENGLISH = re.compile(
     r"\b(i\s*(really\s*)?(want|wanna|gonna|will|am going)\s*(to\s*)?(die|kill\s*myself|end\s*(it|my\s*life))|"
     r"suicid(e|al)|kill\s*myself|kms|unalive|end\s*it\s*all|self[\s-]*harm|cut(ting)?\s*myself)\b",
     re.IGNORECASE,
+)
+
+# what, said after "지금은 괜찮아", undoes the recovery: "… 근데 요즘 다시 죽고 싶어"
+_RELAPSE = re.compile(r"죽|자살|자해|사라지|없어지|끝내|뛰어내|유서|그었|긋|다시|또|근데|그런데|하지만|그래도")
+
+_FAREWELL_ORDINARY = re.compile(
+    r"세일|할인|접수|신청|이벤트|공연|방송|영업|출근|수업|근무|출장|여행|당분간|며칠|일주일|휴가|입대|군대|유학|이사|퇴사|졸업"
 )
 
 _RECOVERED = re.compile(
@@ -824,9 +967,11 @@ def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
         hits.append(_strong("ideation_direct:english", english.group(0)))
     third = any(ctx.third_person(i) for i in range(len(ctx.ms)) if ctx.tag(i) in ("VV", "VA"))
     for reason, pattern in _CONCEPT_PATTERNS:
-        found = pattern.search(ctx.compact)
+        found = _search(ctx, pattern)
         if not found:
             continue
+        if reason.startswith("farewell") and _FAREWELL_ORDINARY.search(ctx.compact):
+            continue  # "오늘이 마지막이야 세일", "내가 없어도 (출장 동안) 밥 잘 챙겨 먹어"
         if reason.startswith(("farewell", "ideation_direct")) and (ctx.forms & FICTION_TOPICS or ctx.topic()) and third:
             continue  # a character's last words, a documentary about death
         if reason == "self_harm:self_harm_word" and (ctx.topic() or ctx.forms & FICTION_TOPICS or third):
@@ -856,6 +1001,27 @@ def _stop_living(ctx: _Ctx) -> list[_Hit]:
     return []
 
 
+_STOP_ADVERBS = frozenset({"그만", "이상", "더는", "이제"})
+
+
+def _stop_life_activity(ctx: _Ctx) -> list[_Hit]:
+    """"그만 살아도 되지 않을까", "숨을 그만 쉬고 싶어요", "더 이상 버티고 싶지 않아"."""
+    for i in range(len(ctx.ms)):
+        lemma, j = _core(ctx, i)
+        breathe = lemma == "쉬다" and "숨" in {ctx.form(k) for k in range(max(0, i - 4), i)}
+        if lemma not in ("살다", "살아가다", "존재하다", "버티다", "숨쉬다", "살아있다") and not breathe:
+            continue
+        if not {ctx.form(k) for k in range(max(0, i - 4), i)} & _STOP_ADVERBS or ctx.third_person(i):
+            continue
+        if ctx.form(i - 1) == "이제" and not ({ctx.form(k) for k in range(max(0, i - 4), i)} & {"그만", "이상", "더는"}):
+            continue  # "이제 살 것 같다" is relief
+        wish = ctx.wish_after(j)
+        permission = ctx.form(j + 1) in ("어도", "아도") and ctx.lemma(j + 2) in ("되다", "괜찮다")
+        if wish or permission or _marker(ctx, j):
+            return [_strong("ideation_indirect:stop_living", ctx.form(i))]
+    return []
+
+
 def _forever_rest(ctx: _Ctx) -> list[_Hit]:
     """"편하게 쉬고 싶다 영원히", "영원히 잠들 수 있으면": rest that never ends."""
     if not ctx.forms & {"영원히", "영영", "평생", "다시는"}:
@@ -877,7 +1043,7 @@ def _life_reason_missing(ctx: _Ctx) -> list[_Hit]:
         if not (lemma in LIFE_PREDICATES or exists) or ctx.form(j + 1) not in _ETM:
             continue
         after = [x.lemma for x in _clause(ctx, j + 2, 6)]
-        if after[:1] and after[0] in LIFE_REASON_NOUNS and {"없다", "모르다", "못하다", "안"} & set(after[1:]):
+        if after[:1] and after[0] in LIFE_REASON_NOUNS and {"없다", "모르다", "못하다", "안", "못"} & set(after[1:]):
             if not ctx.third_person(i) and not any(ctx.tag(k) == "JKB" and ctx.form(k - 1) not in ("세상", "이승", "지구")
                                                    for k in range(max(0, i - 3), i)):
                 hits.append(_strong("ideation_indirect:no_reason_to_live", m.form))
@@ -899,7 +1065,7 @@ def _concept_means(ctx: _Ctx) -> list[_Hit]:
         hits.append(_strong("plan_means:medication", "약"))
     # a blade held with no cooking or parcel in sight: "칼을 들고 한참 앉아 있었어"
     for i, m in enumerate(ctx.ms):
-        if m.form in BLADES and not (words & COOKING) and not ctx.third_person(i):
+        if m.form in BLADES and not (words & COOKING) and not ctx.third_person(i) and not _someone_else(ctx):
             if {x.lemma for x in _clause(ctx, i + 1, 4)} & {"들다", "쥐다", "대다", "갖다대다", "꺼내다", "숨기다"}:
                 hits.append(_strong("plan_means:holding_blade", m.form))
     # a high place with finality: "한강 가려고 택시 탔어 마지막으로"
@@ -911,6 +1077,13 @@ def _concept_means(ctx: _Ctx) -> list[_Hit]:
             if after & {"서다", "올라가다", "오르다", "앉다", "매달리다", "넘다", "올라서다"} and not (ctx.forms & _ROOFTOP_ACTIVITIES):
                 if not _other_person(ctx, i):
                     hits.append(_strong("plan_means:high_place", m.form))
+    # walking into water: "주말에 혼자 바다 가서 들어가려고"
+    if ctx.forms & {"바다", "강", "한강", "호수", "저수지", "물속", "강물", "바닷물", "계곡"} and not re.search(
+        r"수영|물놀이|서핑|스노클|다이빙|튜브|해수욕|발만|발담|낚시|보트|요트|카약", ctx.compact
+    ):
+        for i in ctx.indexes("들어가다", "걸어가다", "빠지다", "잠기다"):
+            if _marker(ctx, i) and not _other_person(ctx, i):
+                hits.append(_strong("plan_means:water", ctx.form(i)))
     # a date fixed for nothing named: "날짜를 정했어요 이번 주말로"
     for i in ctx.indexes("날짜", "디데이", "날"):
         if ctx.lemma(i + 1) in ("정하다", "잡다", "고르다") or ctx.lemma(i + 2) in ("정하다", "잡다", "고르다"):
@@ -933,6 +1106,8 @@ _HARM_INTENT_STRONG = frozenset({"일부러", "스스로", "벌", "미워서", "
 
 
 _ON_PURPOSE_INJURY = re.compile(r"(일부러|고의로)[가-힣]{0,20}(피|멍|상처|터지|터졌|찢어|부러|화상|흉|자국|다치)|"
+                                r"(일부러|고의로|스스로)[가-힣]{0,12}(뜨거운|불|라이터|담뱃불|다리미|끓는)[가-힣]{0,8}(댔|대|넣|지졌|지지)|"
+                                r"(멍들|피날|피가날|피나|터질|피가나)(ᆯ)?때까지[가-힣]{0,4}(때렸|때려|때리|긁|물어|박|꼬집|쳤|쳐)|"
                                 r"(피|멍|상처|터지|터졌|찢어|부러|화상|흉|자국|다쳤)[가-힣]{0,20}(일부러|고의로)")
 
 
@@ -940,6 +1115,12 @@ def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
     hits: list[_Hit] = []
     if _ON_PURPOSE_INJURY.search(ctx.compact) and not any(_other_person(ctx, i) for i in range(len(ctx.ms))):
         hits.append(_strong("self_harm:on_purpose", "일부러"))  # "벽에 주먹질해서 손이 다 터졌어 일부러 그랬어"
+    # a blade meant for the body: "커터칼 날 새로 샀어 팔에 쓰려고"
+    blades = {m.form for m in ctx.ms} & BLADES or ({"날"} & ctx.forms and "커터" in ctx.compact)
+    lemmas = {m.lemma for m in ctx.ms}
+    if blades and ctx.forms & BODY and lemmas & {"사다", "쓰다", "준비하다", "숨기다", "갈다", "대다", "가져오다"}:
+        if not (ctx.forms | lemmas) & COOKING and not _someone_else(ctx):
+            hits.append(_strong("self_harm:blade_on_body", sorted(blades)[0] if isinstance(blades, set) else "칼"))
     for i, m in enumerate(ctx.ms):
         lemma, j = _core(ctx, i)
         if lemma == "상처" and ctx.lemma(i + 1) == "내다":
@@ -948,9 +1129,15 @@ def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
             lemma, j = "해치다", j + 2  # "나를 아프게 하면", "내 몸을 다치게 만들어"
         if lemma not in HARM_VERBS:
             continue
+        if lemma == "긁다" and re.search(r"모기|가려|간지|벌레|두드러기|아토피|습진|물려|복권", ctx.compact):
+            continue  # an itch, a lottery ticket
         if ctx.third_person(i) and not _first_person_near(ctx, i):
             continue
-        before = [ctx.ms[k] for k in range(max(0, i - 6), i)]
+        before = [ctx.ms[k] for k in range(max(0, i - 10), i)]
+        for n in range(len(before) - 1, -1, -1):  # the clause only: stop at a sentence end
+            if before[n].tag in ("EF", "SF"):
+                before = before[n + 1 :]
+                break
         objects = {b.form for b in before}
         if lemma == "긋다":
             if not (objects & DRAW_OBJECTS) and not (ctx.forms & DRAW_OBJECTS):
@@ -970,7 +1157,10 @@ def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
     return hits
 
 
-_FINALITY = re.compile(r"마지막|작별|영원히|미리|(이제|먼저|그만)(갈게|가볼게|떠날게|갈께|갈래)|그동안|지금까지|여태|그간|이제는?|끝으로")
+_FINALITY = re.compile(
+    r"마지막|작별|영원히|미리|(이제|먼저|그만)(진짜|정말|그만)?(갈게|가볼게|떠날게|갈께|갈래)|그동안|지금까지|여태|그간|모든게|모든것|전부|이제는?|끝으로"
+)
+_GROUP_FINALITY = ("그동안", "지금까지", "여태", "그간", "모든게", "모든것", "전부")
 _THANKS = re.compile(
     r"고마웠|감사했|사랑해|사랑했|미안해|미안했|안녕|잘지내|잘살아|잘있어|잊어|행복해야|행복하길|건강해|행복하게살|"
     r"(고맙|감사하|미안하|사랑한)다고(꼭)?전해"
@@ -981,14 +1171,14 @@ _ORDINARY_LAST = re.compile(r"마지막(날|수업|출근|근무|경기|회차|�
 
 def _concept_farewell(ctx: _Ctx) -> list[_Hit]:
     c = ctx.compact
-    if _FAREWELL_MITIGATORS.search(c) or ctx.forms & FICTION_TOPICS or ctx.topic():
+    if _FAREWELL_MITIGATORS.search(c) or ctx.forms & FICTION_TOPICS or ctx.topic() or _someone_else(ctx):
         return []
     fin, thanks = _FINALITY.search(_ORDINARY_LAST.sub("", c)), _THANKS.search(c)
-    if fin and thanks and fin.group(0) not in ("이제", "그동안", "지금까지", "여태", "그간"):
+    if fin and thanks and fin.group(0) not in ("이제", *_GROUP_FINALITY):
         return [_strong("farewell:goodbye", fin.group(0) + thanks.group(0))]
-    if fin and fin.group(0) in ("그동안", "지금까지", "여태", "그간") and len({m.group(0)[:2] for m in _THANKS.finditer(c)}) >= 2:
+    if fin and fin.group(0) in _GROUP_FINALITY and len({m.group(0)[:2] for m in _THANKS.finditer(c)}) >= 2:
         return [_strong("farewell:goodbye", "그동안")]  # "그동안 키워줘서 고마웠어요 미안해요"
-    if re.search(r"^(모두|다들|여러분|모든사람|얘들아)", c) and len({x.group(0)[:2] for x in _THANKS.finditer(c)}) >= 2:
+    if re.search(r"모두|다들|여러분|모든사람|얘들아", c) and len({x.group(0)[:2] for x in _THANKS.finditer(c)}) >= 2:
         return [_strong("farewell:goodbye", "모두")]
     # "다들 나 없어도 잘 살아": a goodbye that presumes the speaker gone
     if thanks and re.search(r"(나|내가|저|제가)(없어도|없으면|가고나면|떠나도|떠나면)", c):
@@ -998,7 +1188,7 @@ def _concept_farewell(ctx: _Ctx) -> list[_Hit]:
 
 RULES: tuple[Rule, ...] = (
     _die, _suicide_word, _direct_phrases, _life_negated, _disappear, _end_it, _weak_phrases, _means, _self_harm, _farewell,
-    _concept_core, _concept_phrases, _life_reason_missing, _stop_living, _forever_rest, _concept_means, _concept_self_harm, _concept_farewell,
+    _concept_core, _concept_phrases, _life_reason_missing, _stop_living, _forever_rest, _stop_life_activity, _concept_means, _concept_self_harm, _concept_farewell,
 )
 
 
@@ -1016,3 +1206,55 @@ def _other_person(ctx: _Ctx, i: int) -> bool:
         if ctx.tag(k + 1) in ("JKS", "JX") and (ctx.form(k) in OTHER_PEOPLE or ctx.tag(k) == "NNP"):
             return not any(ctx.form(x) in FIRST_PERSON for x in range(k + 1, i))
     return False
+
+
+_HEARSAY_EF = frozenset({"대", "래", "대요", "래요", "더라", "더라고", "다더라", "다던데", "답니다", "대서"})
+
+
+def _someone_else(ctx: _Ctx) -> bool:
+    """A person other than the speaker is a subject anywhere, or the message reports hearsay ("… 들어왔대")."""
+    return _other_person(ctx, len(ctx.ms)) or any(m.tag in ("EF", "EC") and m.form in _HEARSAY_EF for m in ctx.ms)
+
+
+# typos and slang of the core words, mapped before analysis ("쥭고십다" -> "죽고싶다", "번탄" -> "번개탄")
+_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"쥭"), "죽"),
+    (re.compile(r"(죽|뒤지|디지|사라지|자살하)(고|구) ?(십|시퍼|시포|싶당|싶닼|십다|싶따)"), r"\1고 싶"),
+    (re.compile(r"싶(당|닿|땅|따|닼)"), "싶다"),
+    (re.compile(r"번탄"), "번개탄"),
+    (re.compile(r"쟈살|자쌀|자1살|자 살하"), "자살"),
+)
+
+
+def _normalise(text: str) -> str:
+    for pattern, repl in _TYPOS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+_PUNCT = frozenset(" \t\n\r.,!?~…·'\"")
+# a person at the start of a pattern must start a word: "제가 없어지면" yes, "문제가 없어지면" no
+_PERSON_FIRST = ("(나|", "(내|", "(저|", "(제|")
+_RESILIENT = re.compile(r"그래도(버텨|힘내|살아|해볼|견뎌|살아볼)|버텨볼(래|게)|힘내볼(게|래)|견뎌볼(게|래)|살아볼(게|래)")
+
+
+def _compact(text: str) -> tuple[str, frozenset[int]]:
+    """`text` without spaces and punctuation, and the offsets where its words begin."""
+    out: list[str] = []
+    starts: set[int] = set()
+    boundary = True
+    for ch in text:
+        if ch in _PUNCT:
+            boundary = True
+            continue
+        if boundary:
+            starts.add(len(out))
+            boundary = False
+        out.append(ch)
+    return "".join(out), frozenset(starts)
+
+
+def _search(ctx: _Ctx, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    if not pattern.pattern.startswith(_PERSON_FIRST):
+        return pattern.search(ctx.compact)
+    return next((m for m in pattern.finditer(ctx.compact) if m.start() in ctx.starts or not ctx.starts), None)
