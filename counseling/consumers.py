@@ -21,6 +21,7 @@ from .actions import (
     do_send_message,
     error_frame,
 )
+from .dispatch import recover_turns
 from .models import Counsel, Dialog
 from .turns import done_frame, failed_frame, progress_of
 
@@ -38,6 +39,7 @@ class CounselConsumer(AsyncWebsocketConsumer):
             await self.close(code=exc.close_code)
             return
         await self.channel_layer.group_add(self.counsel.group_name, self.channel_name)
+        await database_sync_to_async(recover_turns, thread_sensitive=False)(self.counsel.counsel_id)
 
     async def disconnect(self, code: int) -> None:
         if self.counsel is not None:

@@ -102,6 +102,35 @@ def dispatch_turn(dialog_id: int) -> None:
     future.add_done_callback(_in_flight.discard)
 
 
+RECOVER_GRACE_S = 10  # a dialog this young may still be waiting for its on_commit dispatch
+
+
+def recover_turns(counsel_id: int) -> int:
+    """In-process runner only: start again the turns of this counsel that a restart left
+    pending or running (no thread of this process is on them); one whose attempts are spent
+    is marked failed, so the page offers a retry. Celery deployments have beat for this."""
+    if settings.MENTOS_TURN_RUNNER != "thread":
+        return 0
+    from django.utils import timezone
+
+    from .models import Dialog
+    from .turns import mark_failed
+
+    cutoff = timezone.now() - timezone.timedelta(seconds=RECOVER_GRACE_S)
+    started = 0
+    for dialog_id, attempts in Dialog.objects.filter(
+        counsel_id=counsel_id, status__in=[Dialog.Status.PENDING, Dialog.Status.RUNNING], dt_dialog__lt=cutoff
+    ).values_list("dialog_id", "attempts"):
+        if is_alive(dialog_id):
+            continue
+        if attempts >= settings.MENTOS_TURN_MAX_ATTEMPTS:
+            mark_failed(dialog_id, "timed out")
+        else:
+            dispatch_turn(dialog_id)
+            started += 1
+    return started
+
+
 def wait_for_threads(timeout: float = 30.0) -> bool:
     """Wait until no in-process turn runs (tests, shutdown). True if all finished."""
     deadline = time.monotonic() + timeout

@@ -18,8 +18,9 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
 @pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_history_draws_a_plotly_chart_in_chromium(
-    live_server: Any, transactional_db: None, make_user: Any, seed_history: Any, monkeypatch: pytest.MonkeyPatch
+    live_server: Any, make_user: Any, seed_history: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if not Path(CHROMIUM).exists():
         if IN_CI:

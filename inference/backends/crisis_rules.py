@@ -13,7 +13,22 @@ Three kinds of rule:
   rules that only mention a word (`자살`, `자해`, `유서`), never an explicit first-person
   wish (`뉴스 보니까 나도 죽고 싶어` still fires).
 
+Concepts, not phrases (the `_concept_*` rules and friends at the end of this module, with
+their word sets in inference/data/crisis_lexicon.py): a *core* — dying (죽다, 자살하다,
+ㅈㅅ), vanishing (사라지다, 없어지다, 지워지다, 증발하다), stopping life (그만 살다, 숨을 그만
+쉬다, 버티다), not waking, a lethal means, a wound to a body part, a farewell — fires when it
+meets any *marker*: wish (고 싶다, 었으면, 어 버리다), intent (려고, ㄹ래, ㄹ 거야), a plan
+noun (죽을 생각/계획/날짜), "better off" (는 게 낫다/맞다/위하다), relief-if (사라지면 다
+해결될 거야, 사라져야 편해져) or permission (그만 살아도 되다). Harmless senses are
+excluded by structure rather than by listing sentences: a sensation or cause before 죽겠다,
+idioms (쥐 죽은 듯, 기가 죽다), non-human or third-person subjects, fiction and news topics,
+task objects of 끝내다, an errand's purpose clause (버리러 옥상 갔다), a recovery told in the
+past tense (unless a relapse follows it), and person words that do not start a word
+("문제가" is not "제가"). Common typos of the core words are normalised first (쥭고십다).
+
 `reason` names the category and rule that fired, e.g. `ideation_direct:wish_to_die`.
+How the rules were grown, batch by batch, and their first-try figures on unseen sentences:
+inference/tests/test_crisis_generalisation.py.
 """
 
 from __future__ import annotations
@@ -88,7 +103,7 @@ _NON_HUMAN = frozenset("""모기 벌레 바퀴벌레 파리 개미 쥐 해충 �
 _HIGH_PLACES = frozenset({"옥상", "난간", "대교", "마포대교", "꼭대기", "창문", "베란다"})
 _MOVE = frozenset({"올라가다", "가다", "서다", "오르다", "나가다", "올라오다", "뛰어내리다", "매달리다", "앉다", "오다"})
 _ROOFTOP_ACTIVITIES = frozenset({"빨래", "정원", "고기", "파티", "텃밭", "흡연", "담배", "바베큐", "캠핑", "공사", "운동", "산책",
-                                 "쓰레기", "분리수거", "구경", "야경", "별", "일출", "불꽃놀이", "사진", "자전거", "치맥", "데이트"})
+                                 "쓰레기", "분리수거", "구경", "야경", "바람", "쐬다", "경치", "노을", "하늘", "별", "일출", "불꽃놀이", "사진", "자전거", "치맥", "데이트"})
 _LIVING_MANNER = frozenset({"혼자", "같이", "함께", "따로", "이렇게", "그렇게", "여기", "거기", "이런", "그런"})
 _ESCAPE_MITIGATORS = frozenset({"여행", "시골", "잠깐", "며칠", "휴가", "잠시", "산속", "섬", "하루만", "주말"})
 
@@ -503,7 +518,7 @@ def _self_harm(ctx: _Ctx) -> list[_Hit]:
     for i in ctx.indexes("자해", "자상"):
         if ctx.topic() and not ctx.wish_after(i + 1):
             continue
-        if not ctx.third_person(i):
+        if not ctx.third_person(i) and not _describes_other(ctx, i):
             hits.append(_strong("self_harm:self_harm_word", "자해"))
     if "긋다" in {m.lemma for m in ctx.ms} and (ctx.forms & (_BODY | _BLADES)):
         hits.append(_strong("self_harm:cutting", "긋"))
@@ -659,10 +674,15 @@ def _marker(ctx: _Ctx, j: int) -> str:
     lemmas = [m.lemma for m in after]
     if nxt in _ETM and lemmas[:1] and (lemmas[0] in INTENT_NOUNS):
         return "intent_noun"  # "죽을 생각", "사라질 계획"
-    if nxt in _ETM and lemmas[:1] and lemmas[0] in ("것", "거") and set(lemmas[1:6]) & RELIEF:
+    if nxt in ("는", "ᆫ", "은") and lemmas[:1] and lemmas[0] in ("것", "거") and set(lemmas[1:6]) & RELIEF:
         return "better_dead"  # "사라지는 게 모두를 위한 거야"
     if nxt in _IF and set(lemmas[:7]) & RELIEF:
         return "relief_if"  # "사라지면 다 해결될 것 같아요"
+    if nxt in ("어야", "아야") and (set(lemmas[:6]) & RELIEF or lemmas[:1] in (["하다"], ["되다"], ["겠"])):
+        return "relief_if"  # "내가 사라져야 모두가 편해져", "없어져야 해"
+    if nxt in ("ᆯ지", "을지", "는지") and (set(lemmas[:4]) & {"생각", "고민", "찾다", "검색", "궁리", "상상"}
+                                       or ctx.form(j - 1) in ("어떻게", "언제", "어디서") or ctx.lemma(j - 1) == "어떻게"):
+        return "intent_noun"  # "어떻게 죽을지만 생각해"
     if nxt in ("어", "아") and lemmas[:1] == ["버리다"]:
         return "wish"
     return ""
@@ -698,8 +718,10 @@ def _concept_core(ctx: _Ctx) -> list[_Hit]:
             concept = "ideation_direct"
             if ctx.form(i - 1) in IDIOM_BEFORE_DIE or ctx.lemma(j + 2) in IDIOM_AFTER_DIE or ctx.form(j + 1) == "듯":
                 continue  # 쥐 죽은 듯, 죽을 뻔, 죽을 맛, 죽다 살아났어
-            if ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC:
-                continue  # 부끄러워 죽고 싶었다 is still caught by the phrase rules
+            if any(ctx.form(k) in _NON_HUMAN for k in range(max(0, i - 3), i)):
+                continue  # "모기 다 죽었으면 좋겠다"
+            if ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC and ctx.lemma(i - 2) not in ("어떻다", "편하다", "조용하다"):
+                continue  # 부끄러워 죽고 싶었다 is still caught by the phrase rules; "어떻게 죽을지" is not hyperbole
         elif lemma in VANISH:
             concept = "ideation_indirect"
             if ctx.forms & _ESCAPE_MITIGATORS - {"조용히"}:
@@ -840,7 +862,8 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     # NO ONE TO CARE FOR THEM: "우리 햄스터 잘 부탁해 이제 내가 못 돌봐줄 것 같아"
     ("farewell:look_after_them", re.compile(
-        r"(부탁|맡아|챙겨|잘키워|잘돌봐)[가-힣]{0,14}(이제|앞으로|더는|더이상)(내가|제가|난|전)?(못|안)(돌봐|챙겨|키워|볼|보|만나|함께)|"
+        r"(부탁|맡아|챙겨|잘키워|잘돌봐)[가-힣]{0,14}(이제|앞으로|더는|더이상|더)(내가|제가|난|전)?(못|안)(돌봐|챙겨|키워|키울|볼|보|만나|함께)|"
+        r"(부탁|맡아|챙겨|잘키워|잘돌봐)[가-힣]{0,14}(내가|제가|난|전|나는|저는)(이제|앞으로|더는|더이상|더)?(못|안)(돌봐|챙겨|키워|키울|볼|보|만나|함께)|"
         r"(이제|앞으로|더는|더이상)(내가|제가|난|전)?(못|안)(돌봐|챙겨|키워)[가-힣]{0,14}(부탁|맡아|챙겨|잘키워|잘돌봐)"
     )),
     # NOBODY WOULD CARE: "이대로 끝내도 아무도 슬퍼하지 않겠지"
@@ -914,6 +937,19 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("farewell:settling_affairs", re.compile(
         r"아끼(던|는)[가-힣]{0,10}((다|전부|모두)(너|니|네|당신)?|(너|니|네|당신)(다|전부|모두)?)(가져|가지라|줄게|드릴게|물려줄게|줄께)"
     )),
+    # "오늘이 내 인생 마지막 날이었으면 좋겠다"
+    ("ideation_indirect:last_day_wish", re.compile(r"마지막(날|밤|순간|하루|아침)(이었으면|였으면|이길|이기를|이면좋|이었음|이되었으면|이됐으면)")),
+    # SHARPENED BLADE, BRIDGE HEIGHTS: "칼 갈아놨어", "한강 어느 다리가 제일 높아?"
+    ("plan_means:method", re.compile(
+        r"(칼|칼날|면도날|커터)(을|를)?(갈아놨|갈아뒀|갈아놓|갈아두|날세워)|"
+        r"(한강|마포)[가-힣]{0,6}(다리|대교)[가-힣]{0,6}(제일|가장)?(높|깊)|어디가(제일|가장)높[가-힣]{0,4}(옥상|건물|아파트)|"
+        r"(옥상|건물|아파트)[가-힣]{0,6}어디가(제일|가장)높"
+    )),
+    # "이 메시지 보면 나는 이미 없을 거야"
+    ("farewell:last_words", re.compile(
+        r"(이메시지|이글|이편지|이걸|이거)[가-힣]{0,6}(보면|볼때|읽을때|읽으면|볼쯤|읽을쯤)[가-힣]{0,6}"
+        r"(나는|난|저는|전)?(이미|벌써)?(없을|세상에없|떠났|죽었|가있|여기없)"
+    )),
     # "태어나서 미안해"
     ("ideation_indirect:not_born", re.compile(r"태어나서(미안|죄송)|태어난게미안|태어나서는안")),
     # STRANGLING: "목을 졸라봤는데"
@@ -974,7 +1010,7 @@ def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
             continue  # "오늘이 마지막이야 세일", "내가 없어도 (출장 동안) 밥 잘 챙겨 먹어"
         if reason.startswith(("farewell", "ideation_direct")) and (ctx.forms & FICTION_TOPICS or ctx.topic()) and third:
             continue  # a character's last words, a documentary about death
-        if reason == "self_harm:self_harm_word" and (ctx.topic() or ctx.forms & FICTION_TOPICS or third):
+        if reason == "self_harm:self_harm_word" and (ctx.topic() or ctx.forms & FICTION_TOPICS or third or _describes_other(ctx, 0, 12)):
             continue  # "자해하는 청소년에 대한 보고서"
         hits.append(_strong(reason, found.group(0)))
     return hits
@@ -1001,7 +1037,7 @@ def _stop_living(ctx: _Ctx) -> list[_Hit]:
     return []
 
 
-_STOP_ADVERBS = frozenset({"그만", "이상", "더는", "이제"})
+_STOP_ADVERBS = frozenset({"그만", "이상", "더는"})
 
 
 def _stop_life_activity(ctx: _Ctx) -> list[_Hit]:
@@ -1040,7 +1076,11 @@ def _life_reason_missing(ctx: _Ctx) -> list[_Hit]:
     for i, m in enumerate(ctx.ms):
         lemma, j = _core(ctx, i)
         exists = lemma == "있다" and ({"세상", "이승", "지구"} & ctx.forms or _first_person_near(ctx, i, 3))
-        if not (lemma in LIFE_PREDICATES or exists) or ctx.form(j + 1) not in _ETM:
+        if not (lemma in LIFE_PREDICATES or exists):
+            continue
+        if ctx.form(j + 1) in ("어야", "아야") and ctx.lemma(j + 2) in ("하다", "되다"):
+            j += 2  # "살아야 하는 이유를 모르겠어요"
+        if ctx.form(j + 1) not in _ETM:
             continue
         after = [x.lemma for x in _clause(ctx, j + 2, 6)]
         if after[:1] and after[0] in LIFE_REASON_NOUNS and {"없다", "모르다", "못하다", "안", "못"} & set(after[1:]):
@@ -1101,7 +1141,7 @@ def _concept_means(ctx: _Ctx) -> list[_Hit]:
 
 
 _HARM_INTENT = frozenset({"일부러", "스스로", "자꾸", "계속", "또", "화나면", "벌", "미워서", "싫어서", "매일", "습관", "멍",
-                          "진정", "편해", "답답하면", "자국", "흉"})
+                          "진정", "편해", "답답하면", "자국", "흉", "답답", "짜증", "화가", "화나서"})
 _HARM_INTENT_STRONG = frozenset({"일부러", "스스로", "벌", "미워서", "고의로"})
 
 
@@ -1158,7 +1198,7 @@ def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
 
 
 _FINALITY = re.compile(
-    r"마지막|작별|영원히|미리|(이제|먼저|그만)(진짜|정말|그만)?(갈게|가볼게|떠날게|갈께|갈래)|그동안|지금까지|여태|그간|모든게|모든것|전부|이제는?|끝으로"
+    r"마지막|작별|영원히|미리|먼저(간다|떠난다|갈게|떠날게)|(이제|먼저|그만)(진짜|정말|그만)?(갈게|가볼게|떠날게|갈께|갈래)|그동안|지금까지|여태|그간|모든게|모든것|전부|이제는?|끝으로"
 )
 _GROUP_FINALITY = ("그동안", "지금까지", "여태", "그간", "모든게", "모든것", "전부")
 _THANKS = re.compile(
@@ -1258,3 +1298,11 @@ def _search(ctx: _Ctx, pattern: re.Pattern[str]) -> re.Match[str] | None:
     if not pattern.pattern.startswith(_PERSON_FIRST):
         return pattern.search(ctx.compact)
     return next((m for m in pattern.finditer(ctx.compact) if m.start() in ctx.starts or not ctx.starts), None)
+
+
+def _describes_other(ctx: _Ctx, i: int, span: int = 5) -> bool:
+    """Does the word at i modify someone else? ("예전에 자해했던 친구를", "죽고 싶다는 동생")"""
+    for k in range(i, min(len(ctx.ms), i + span)):
+        if ctx.tag(k) == "ETM" and ctx.form(k + 1) in OTHER_PEOPLE:
+            return True
+    return False

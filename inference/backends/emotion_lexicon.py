@@ -86,6 +86,10 @@ class LexiconEmotionBackend:
         self.beta = float(beta)  # softmax sharpness
         self.neutral_prior = float(neutral_prior)  # what a hit must beat to leave 일상적인
 
+    def load(self) -> None:
+        """Build the morpheme analyser now (worker warm-up), not on the first turn."""
+        self.classify(["오늘은 마음이 조금 편안해요."])
+
     def classify(self, texts: Sequence[str]) -> list[Emotion]:
         return [self._emotion(self.raw_scores(t)) for t in texts]
 
