@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.db.models import QuerySet
@@ -102,7 +103,7 @@ class EmotionList(generics.ListAPIView[EmotionLog]):
         qs = EmotionLog.objects.filter(counsel__user=self.request.user).order_by("emotion_id")
         counsel = self.request.query_params.get("counsel")
         if counsel:
-            if not counsel.isdigit():
+            if not re.fullmatch(r"[0-9]{1,18}", counsel):
                 raise ValidationError({"counsel": "must be an integer id"})
             qs = qs.filter(counsel_id=int(counsel))
         start, end = parse_date_range(self.request.query_params)

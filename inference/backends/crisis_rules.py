@@ -177,8 +177,8 @@ class _Ctx:
             return "wish"
         if len(nxt) >= 2 and forms[0] in ("어", "아") and lemmas[1] == "버리다":
             return "wish"
-        if len(nxt) >= 2 and forms[0] == "었" and forms[1] in ("으면", "면"):
-            return "wish"
+        if len(nxt) >= 2 and forms[0] == "었" and forms[1] in ("으면", "면", "어야", "아야"):
+            return "wish"  # "죽었으면", "그때 죽었어야 했는데"
         if nxt and tags[0] == "EC" and forms[0] in _INTENT_EC:
             return "intent"
         if nxt and tags[0] == "EF" and forms[0] in _INTENT_EF:
@@ -261,7 +261,8 @@ def _die(ctx: _Ctx) -> list[_Hit]:
             elif not prev_ec and nxt not in ("겠", "는", "을", "ᆯ", "도록", "어라", "었", "다", "다가") and not ctx.topic():
                 hits.append(_weak("ideation_direct:own_death", ctx.form(i)))
     for i in ctx.indexes("죽이다"):
-        if any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - 4), i)) and ctx.wish_after(i):
+        j = i + 2 if ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "주다" else i  # "나 좀 죽여줬으면"
+        if any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - 4), i)) and ctx.wish_after(j):
             hits.append(_strong("ideation_direct:kill_myself", "죽이"))
     return hits
 
@@ -302,7 +303,7 @@ _DIRECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(잠들|자)[가-힣]{0,4}(안|못)(일어나|깨어나|깨)(ㅆ|았|었)?(으면|기를|길)|(안|못)(일어났|깨어났|깼)으면"
     )),
     ("ideation_indirect:better_without_me", re.compile(
-        r"(나|내|저|제)(같은|같은건|같은거|따위|하나)?.{0,6}없(는|어지는)게(더)?(나|낫|좋|편)|나없는게|내가없어야"
+        r"(나|내|저|제)(같은|같은건|같은거|따위|하나)?.{0,6}없(는|어지는)(게|편이|쪽이|것이)[가-힣]{0,6}?(더)?(나|낫|좋|편)|나없는게|내가없어야"
     )),
     ("ideation_indirect:this_life_is_over", re.compile(r"(이번생|이생|내인생|인생|내삶|삶)(은|도|이)?(이제)?여기까지")),
     ("ideation_indirect:not_born", re.compile(r"태어나지(말았|않았|말걸|않는게|말아야)|안태어났(으면|어야)|태어난(게|것이|거|것부터)(죄|실수|잘못|불행|저주|비극)")),
@@ -415,16 +416,20 @@ def _disappear(ctx: _Ctx) -> list[_Hit]:
 def _end_it(ctx: _Ctx) -> list[_Hit]:
     hits: list[_Hit] = []
     for i in ctx.indexes("끝나다"):
+        waiting = ctx.form(i + 1) == "기" and "기다리다" in {ctx.lemma(k) for k in range(i + 2, i + 5)}
+        if waiting and not any(ctx.tag(k) in ("NNG", "NNP") and ctx.form(k) not in _NOT_AGENTS for k in range(max(0, i - 4), i)):
+            hits.append(_strong("ideation_indirect:end_it_all", "끝나기만"))  # "그냥 끝나기만 기다려"
         if ctx.wish_after(i) == "wish":
             subjects = [ctx.form(k) for k in range(max(0, i - 4), i)
-                        if (ctx.tag(k).startswith("N") or ctx.tag(k) == "MM") and ctx.form(k) not in _NOT_AGENTS]
+                        if (ctx.tag(k).startswith("N") or (ctx.tag(k) == "MM" and ctx.form(k) not in ("이", "그", "저", "이런", "그런")))
+                        and ctx.form(k) not in _NOT_AGENTS]
             if subjects and all(x in _CRISIS_OBJECTS for x in subjects):
                 hits.append(_strong("ideation_indirect:end_it_all", "끝났으면"))
             elif not subjects and ctx.forms & {"생", "인생", "삶", "이번생", "이생"} and not ctx.third_person(i):
                 hits.append(_strong("ideation_indirect:end_it_all", "끝났으면"))  # "이번 생은 망했으니 빨리 끝났으면"
             elif not subjects and not ctx.forms & PLAN_PURPOSES:
                 hits.append(_weak("ideation_indirect:want_it_over", "끝났으면"))
-    for i in ctx.indexes("끝내다", "끝장내다", "놓다", "그만하다", "하다", "마무리", "마감"):
+    for i in ctx.indexes("끝내다", "끝장내다", "놓다", "그만하다", "하다", "마무리", "마감", "그만두다"):
         lemma, head = ctx.lemma(i), i
         if lemma in ("마무리", "마감"):
             if ctx.tag(i + 1) != "XSV" or not ctx.forms & {"생", "인생", "삶", "이번생", "목숨"}:
@@ -449,6 +454,8 @@ def _end_it(ctx: _Ctx) -> list[_Hit]:
             hits.append(_strong("ideation_indirect:end_it_all", "끝내"))
         elif lemma == "놓다" and not concrete and any(ctx.form(k) in ("다", "모든", "전부", "모두") for k in range(max(0, i - 3), i)):
             hits.append(_strong("ideation_indirect:let_go_of_everything", "다 놓"))
+        elif lemma == "그만두다" and not concrete and {ctx.form(k) for k in range(max(0, head - 4), head)} & {"모든", "모두", "전부", "다", "삶", "인생"}:
+            hits.append(_strong("ideation_indirect:end_it_all", "그만두"))  # "모든 걸 그만둘 준비가 됐어"
         elif lemma in ("그만하다", "하다") and not concrete and ctx.forms & {"영원히", "영영"}:
             hits.append(_strong("ideation_indirect:want_to_stop", "그만하"))  # "다 그만하고 싶다 진짜 영원히"
         elif lemma in ("그만하다", "하다") and not concrete:
@@ -458,7 +465,7 @@ def _end_it(ctx: _Ctx) -> list[_Hit]:
 
 _WEAK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plan_means:when_nobody_is_home", re.compile(r"아무도없을때(그냥)?(하려고|할거|할래|해야지|실행|하면돼|할게)")),
-    ("ideation_indirect:life_is_hard", re.compile(r"(사는|살아가는|산다는)(게|것이|것)(너무|정말|진짜)?(힘들|괴롭|지겹|지옥|고통)|삶이(너무)?(힘들|괴롭|지겹)")),
+    ("ideation_indirect:life_is_hard", re.compile(r"(사는|살아가는|산다는|살아있는|숨쉬는)(게|것이|것)(너무|정말|진짜)?(힘들|괴롭|괴로|지겹|지겨|지긋|지옥|고통)|삶이(너무)?(힘들|괴롭|지겹)")),
     ("ideation_indirect:cant_endure", re.compile(r"못버티겠|버틸(힘|자신|수)(이|가)?(없|안)|더는못견디|견딜수(가)?없")),
     ("ideation_indirect:hopeless", re.compile(r"희망(이|도)?(없|안보)|미래(가|도)?(없|안보)|아무의미(가|도)?없|다의미없|모든게무의미")),
     ("ideation_indirect:burden", re.compile(r"짐(이|만)(되|돼|이야|같|일뿐)|민폐만|없는게나|쓸모(가|도)?없는(사람|존재|인간)|나(는|같은)(건|거|놈|애)?쓸모")),
@@ -480,7 +487,7 @@ def _means(ctx: _Ctx) -> list[_Hit]:
     c = ctx.compact
     if ctx.forms & _MEDS or "약통" in c:
         hoard = lemmas & {"모으다", "모아두다", "사모으다", "쌓다"} or re.search(r"한꺼번에|한번에|털어넣|왕창|통째로|전부먹|다먹어버|먹어버릴", c)
-        if hoard:
+        if hoard and not re.search(r"유통기한|버렸|폐기|처분|반납|수거", c):  # "약 모아놓은 거 유통기한 지나서 버렸어"
             hits.append(_strong("plan_means:medication", "약"))
     if re.search(r"번개탄|연탄", c) and not (ctx.forms & {"고기", "캠핑", "바베큐", "구이"}):
         hits.append(_strong("plan_means:charcoal", "번개탄"))
@@ -950,6 +957,52 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(이메시지|이글|이편지|이걸|이거)[가-힣]{0,6}(보면|볼때|읽을때|읽으면|볼쯤|읽을쯤)[가-힣]{0,6}"
         r"(나는|난|저는|전)?(이미|벌써)?(없을|세상에없|떠났|죽었|가있|여기없)"
     )),
+    # DEATH AS THE ONLY WAY: "죽음만이 유일한 탈출구야"
+    ("ideation_direct:only_way_out", re.compile(r"죽음(만이|만|뿐|밖에|이|은)?[가-힣]{0,3}(유일한|답|탈출구|해결책|출구|구원|방법|길)(이|야|이야|이다|같)")),
+    # STILL ALIVE, WHY: "왜 나는 아직도 안 죽고 살아 있을까"
+    ("ideation_indirect:sorry_to_be_alive", re.compile(r"왜[가-힣]{0,6}(아직|여태)(도)?(안죽|살아있|숨쉬고)")),
+    # BETTER NEVER TO HAVE BEEN: "저 같은 건 존재하지 않는 게 나았을 거예요"
+    ("ideation_indirect:better_without_me", re.compile(
+        r"(존재하지않는|존재하지않았으면|존재하지않았던|없었던|태어나지않는|태어나지않았던)(게|것이|편이|것도)(더)?(나|낫|좋|좋았)"
+    )),
+    # ESCAPING ONE'S BODY OR LIFE: "이 몸에서 벗어나고 싶다 영원히"
+    ("ideation_indirect:escape_life", re.compile(
+        r"(몸|육체|삶|인생|세상|이승)(에서|으로부터|을|를)(벗어나|해방되|탈출하|떠나)[가-힣]{0,4}(고싶|ᆯ래|고파|었으면|려고)"
+    )),
+    # THE HIGHEST FLOOR: "제일 높은 층으로 올라가는 중이야"
+    ("plan_means:high_place", re.compile(
+        r"(?<!전망대)(제일|가장)높은(층|곳|건물|데|옥상|다리)[가-힣]{0,4}(올라가|가는|가고|찾|갈|왔)"
+    )),
+    # PILLS FROM SEVERAL PHARMACIES: "약국 세 군데서 타이레놀 샀어"
+    ("plan_means:medication", re.compile(r"약국[가-힣]{0,2}(여러|두|세|네|다섯|몇)(군데|곳)")),
+    # THE TRACKS: "기차 오는 시간 확인했어 선로 근처야"
+    ("plan_means:railway", re.compile(
+        r"(선로|철로|기찻길|철길)(근처|앞|위|옆|가|에서있|에있|에서)[가-힣]{0,10}(지금|혼자|시간|기차오|열차오)|"
+        r"(기차|열차|지하철)(오는|지나가는|들어오는)(시간|거)[가-힣]{0,12}(선로|철로|기찻길|철길)|"
+        r"(선로|철로|기찻길|철길)[가-힣]{0,12}(기차|열차|지하철)(오는|지나가는|들어오는)"
+    )),
+    # OLD CUTS: "어제 그은 상처가 벌어졌어"
+    ("self_harm:cutting", re.compile(r"(그은|그었던|그어서생긴|그어서난)(상처|자국|흉터|곳|데|팔|손목)")),
+    # LOOK AFTER THEM FOR ME: "내 강아지 부탁할게 꼭 잘 키워줘 나 대신"
+    ("farewell:look_after_them", re.compile(r"(부탁|챙겨|돌봐|키워|맡아)[가-힣]{0,10}(나|내|저|제)대신")),
+    # MY THINGS TO YOU: "내가 쓰던 노트북 동생 줘"
+    ("farewell:settling_affairs", re.compile(
+        r"(내가|제가)(쓰던|아끼던|입던|타던|갖고있던|모은|모았던)[가-힣]{0,10}(줘|주세요|가져|줄게|드려|가지|드릴게)"
+    )),
+    # COUNTERFACTUAL: "부모님만 아니었으면 벌써 죽었을 거야"
+    ("ideation_direct:would_be_dead", re.compile(r"(아니었으면|없었으면|아니었다면|없었다면)[가-힣]{0,6}(벌써|진작|이미|예전에)(죽었|갔을|사라졌)")),
+    # WAKING TO DESPAIR: "눈 떠보니 또 아침이라 절망스러워"
+    ("ideation_indirect:sorry_to_be_alive", re.compile(
+        r"눈(을)?(떠보니|뜨니|뜨면|떴는데|떠보면)[가-힣]{0,6}(또|아직)?(아침|살아)[가-힣]{0,6}(절망|실망|싫|짜증|괴롭|한숨)"
+    )),
+    # A WILL: "유언장 써뒀어"
+    ("plan_means:suicide_note", re.compile(r"유언(장)?(을|를|도)?(미리)?(써|썼|작성|남겼|남겨|적어|준비)")),
+    # THANKS FOR RAISING ME: "엄마 아빠 그동안 키워주셔서 감사했어요"
+    ("farewell:goodbye", re.compile(r"(키워줘서|키워주셔서|낳아줘서|낳아주셔서)[가-힣]{0,4}(고마웠|감사했|미안|죄송)")),
+    # THE LAST MESSAGE: "이게 너한테 보내는 마지막 카톡이야"
+    ("farewell:last_words", re.compile(
+        r"(이게|이것이|이건)[가-힣]{0,10}마지막(카톡|문자|메시지|연락|글|편지|인사|말|통화|디엠|dm)(이야|이에요|일거|이다|일것|이네|예요)"
+    )),
     # "태어나서 미안해"
     ("ideation_indirect:not_born", re.compile(r"태어나서(미안|죄송)|태어난게미안|태어나서는안")),
     # STRANGLING: "목을 졸라봤는데"
@@ -991,7 +1044,8 @@ _FAREWELL_ORDINARY = re.compile(
 )
 
 _RECOVERED = re.compile(
-    r"(예전|옛날|한때|전에|과거|작년|어릴때|그때|한동안)[가-힣]{0,20}(었|았|였|했|ᆻ)(는데|지만|었는데|던)"
+    r"(?:(예전|옛날|한때|전에|과거|작년|어릴때|그때|한동안)[가-힣]{0,20}(었|았|였|했|ᆻ)(는데|지만|었는데|던)|"
+    r"(싶던|싶었던|했던|하던)(시절|때|적|날들|기억|과거))"
     r"[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강)"
 )
 
@@ -1006,9 +1060,16 @@ def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
         found = _search(ctx, pattern)
         if not found:
             continue
+        if found.group(0).startswith("유언") and (re.search(r"법률|변호사|재산|상속|공증", ctx.compact) or _someone_else(ctx)):
+            continue  # "할아버지 재산 문제로 유언장 쓰는 법 상담"
+        if reason == "farewell:last_words" and re.search(r"오늘|잘자|내일|굿밤|굿나잇", ctx.compact) and "카톡" in found.group(0):
+            continue
         if reason.startswith("farewell") and _FAREWELL_ORDINARY.search(ctx.compact):
             continue  # "오늘이 마지막이야 세일", "내가 없어도 (출장 동안) 밥 잘 챙겨 먹어"
-        if reason.startswith(("farewell", "ideation_direct")) and (ctx.forms & FICTION_TOPICS or ctx.topic()) and third:
+        story = ctx.forms & FICTION_TOPICS or ctx.topic()
+        if story and reason.startswith(("plan_means", "self_harm")) and not ctx.forms & FIRST_PERSON:
+            continue  # "공포영화에서 귀신이 목을 조르는 장면"
+        if reason.startswith(("farewell", "ideation_direct")) and story and third:
             continue  # a character's last words, a documentary about death
         if reason == "self_harm:self_harm_word" and (ctx.topic() or ctx.forms & FICTION_TOPICS or third or _describes_other(ctx, 0, 12)):
             continue  # "자해하는 청소년에 대한 보고서"
@@ -1016,7 +1077,7 @@ def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
     return hits
 
 
-_LIFE_TOPIC = re.compile(r"숨(을)?쉬|사는(게|것)|살아(있는|가는|있다는)(게|것)|삶|인생|산다는것|존재(하는|자체)|살아있는거|사는거")
+_LIFE_TOPIC = re.compile(r"숨(을)?쉬|버티는(게|것)|하루하루|살아내는|사는(게|것)|살아(있는|가는|있다는)(게|것)|삶|인생|산다는것|존재(하는|자체)|살아있는거|사는거")
 _STOP_VERBS = frozenset({"멈추다", "그만하다", "그만두다", "끝내다", "포기하다", "놓다", "내려놓다"})
 
 
@@ -1105,11 +1166,11 @@ def _concept_means(ctx: _Ctx) -> list[_Hit]:
         hits.append(_strong("plan_means:medication", "약"))
     # a blade held with no cooking or parcel in sight: "칼을 들고 한참 앉아 있었어"
     for i, m in enumerate(ctx.ms):
-        if m.form in BLADES and not (words & COOKING) and not ctx.third_person(i) and not _someone_else(ctx):
+        if m.form in BLADES and not (words & COOKING) and not ctx.third_person(i) and not _other_person(ctx, i) and not _hearsay(ctx):
             if {x.lemma for x in _clause(ctx, i + 1, 4)} & {"들다", "쥐다", "대다", "갖다대다", "꺼내다", "숨기다"}:
                 hits.append(_strong("plan_means:holding_blade", m.form))
     # a high place with finality: "한강 가려고 택시 탔어 마지막으로"
-    if ctx.forms & HIGH_PLACES and re.search(r"마지막|유서|작별|영원히|끝낼|끝내러", ctx.compact) and not ctx.topic():
+    if ctx.forms & HIGH_PLACES and re.search(r"마지막|유서|작별|영원히|영영|끝낼|끝내러|다시는(안|못)(돌아|볼|만나)", ctx.compact) and not ctx.topic():
         hits.append(_strong("plan_means:high_place", sorted(ctx.forms & HIGH_PLACES)[0]))
     for i, m in enumerate(ctx.ms):
         if m.form in ("옥상", "난간", "대교", "마포대교", "절벽", "철로", "선로", "기찻길", "다리난간") and not _errand(ctx):
@@ -1147,7 +1208,7 @@ _HARM_INTENT_STRONG = frozenset({"일부러", "스스로", "벌", "미워서", "
 
 _ON_PURPOSE_INJURY = re.compile(r"(일부러|고의로)[가-힣]{0,20}(피|멍|상처|터지|터졌|찢어|부러|화상|흉|자국|다치)|"
                                 r"(일부러|고의로|스스로)[가-힣]{0,12}(뜨거운|불|라이터|담뱃불|다리미|끓는)[가-힣]{0,8}(댔|대|넣|지졌|지지)|"
-                                r"(멍들|피날|피가날|피나|터질|피가나)(ᆯ)?때까지[가-힣]{0,4}(때렸|때려|때리|긁|물어|박|꼬집|쳤|쳐)|"
+                                r"(멍들|피날|피가날|피나|터질|피가나|아플|아프)(ᆯ)?(때까지|도록)[가-힣]{0,8}(때렸|때려|때리|긁|물어|박|꼬집|쳤|쳐|뜯)|"
                                 r"(피|멍|상처|터지|터졌|찢어|부러|화상|흉|자국|다쳤)[가-힣]{0,20}(일부러|고의로)")
 
 
@@ -1198,15 +1259,15 @@ def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
 
 
 _FINALITY = re.compile(
-    r"마지막|작별|영원히|미리|먼저(간다|떠난다|갈게|떠날게)|(이제|먼저|그만)(진짜|정말|그만)?(갈게|가볼게|떠날게|갈께|갈래)|그동안|지금까지|여태|그간|모든게|모든것|전부|이제는?|끝으로"
+    r"마지막|작별|영원히|미리|먼저(간다|떠난다|갈게|떠날게|가요|갈께)|먼저가$|(이제|먼저|그만)(진짜|정말|그만)?(갈게|가볼게|떠날게|갈께|갈래)|그동안|지금까지|여태|그간|모든게|모든것|전부|이제는?|끝으로"
 )
 _GROUP_FINALITY = ("그동안", "지금까지", "여태", "그간", "모든게", "모든것", "전부")
 _THANKS = re.compile(
-    r"고마웠|감사했|사랑해|사랑했|미안해|미안했|안녕|잘지내|잘살아|잘있어|잊어|행복해야|행복하길|건강해|행복하게살|"
+    r"고마웠|고마워|감사했|사랑해|사랑했|미안해|미안했|안녕|잘지내|잘살아|잘있어|잊어|행복해야|행복하길|건강해|행복하게살|"
     r"(고맙|감사하|미안하|사랑한)다고(꼭)?전해"
 )
 # a last day at work or a last episode is not a last goodbye
-_ORDINARY_LAST = re.compile(r"마지막(날|수업|출근|근무|경기|회차|화|편|시험|학기|주|달|곡|장|문제|질문|순서|기회|세트|판)")
+_ORDINARY_LAST = re.compile(r"마지막으로(하나만|하나|질문|물어|여쭤|확인|한번만물|한가지)|마지막(날|수업|출근|근무|경기|회차|화|편|시험|학기|주|달|곡|장|문제|질문|순서|기회|세트|판)")
 
 
 def _concept_farewell(ctx: _Ctx) -> list[_Hit]:
@@ -1220,16 +1281,13 @@ def _concept_farewell(ctx: _Ctx) -> list[_Hit]:
         return [_strong("farewell:goodbye", "그동안")]  # "그동안 키워줘서 고마웠어요 미안해요"
     if re.search(r"모두|다들|여러분|모든사람|얘들아", c) and len({x.group(0)[:2] for x in _THANKS.finditer(c)}) >= 2:
         return [_strong("farewell:goodbye", "모두")]
+    if re.search(r"(더는|더이상|이제)(못하겠|못버티|못견디|못살|안되겠|한계)", c) and re.search(r"미안|사랑해|고마웠|용서", c):
+        return [_strong("farewell:goodbye", "더는")]  # "엄마 미안해 나 더는 못하겠어 사랑해"
     # "다들 나 없어도 잘 살아": a goodbye that presumes the speaker gone
     if thanks and re.search(r"(나|내가|저|제가)(없어도|없으면|가고나면|떠나도|떠나면)", c):
         return [_strong("farewell:world_without_me", thanks.group(0))]
     return []
 
-
-RULES: tuple[Rule, ...] = (
-    _die, _suicide_word, _direct_phrases, _life_negated, _disappear, _end_it, _weak_phrases, _means, _self_harm, _farewell,
-    _concept_core, _concept_phrases, _life_reason_missing, _stop_living, _forever_rest, _stop_life_activity, _concept_means, _concept_self_harm, _concept_farewell,
-)
 
 
 def _errand(ctx: _Ctx) -> bool:
@@ -1306,3 +1364,26 @@ def _describes_other(ctx: _Ctx, i: int, span: int = 5) -> bool:
         if ctx.tag(k) == "ETM" and ctx.form(k + 1) in OTHER_PEOPLE:
             return True
     return False
+
+
+def _hearsay(ctx: _Ctx) -> bool:
+    return any(m.tag in ("EF", "EC") and m.form in _HEARSAY_EF for m in ctx.ms)
+
+
+_BREATH_STOP = frozenset({"멈추다", "멎다", "끊기다", "끊어지다", "끊다"})
+
+
+def _breath_stops(ctx: _Ctx) -> list[_Hit]:
+    """"숨이 멈췄으면 좋겠어", "심장이 멎었으면": the body stopping, wished for."""
+    for i, m in enumerate(ctx.ms):
+        if m.lemma in _BREATH_STOP and {ctx.form(k) for k in range(max(0, i - 3), i)} & {"숨", "심장", "호흡", "숨통"}:
+            if _marker(ctx, i) and not _other_person(ctx, i):
+                return [_strong("ideation_indirect:stop_breathing", m.form)]
+    return []
+
+
+RULES: tuple[Rule, ...] = (
+    _die, _suicide_word, _direct_phrases, _life_negated, _disappear, _end_it, _weak_phrases, _means, _self_harm, _farewell,
+    _concept_core, _concept_phrases, _life_reason_missing, _stop_living, _forever_rest, _stop_life_activity,
+    _breath_stops, _concept_means, _concept_self_harm, _concept_farewell,
+)
