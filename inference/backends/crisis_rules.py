@@ -63,7 +63,6 @@ from inference.data.crisis_lexicon import (
     MEANS_WORK_CONTEXT,
     PLAN_PURPOSES,
     RELIEF,
-    SELF_OBJECTS,
     SOFT_MEANS,
     VANISH,
 )
@@ -293,7 +292,7 @@ _DIRECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("ideation_indirect:no_reason_to_live", re.compile(
         r"(살|살아갈|살아야할|살아있을|살아있어야할|살아가야할|사는|살아가는)(이유|의미|가치|자신|목적)[가-힣]{0,5}?(없|모르)|"
-        r"(살아있는|사는|산다는)(게|것이|것은|건|것도)(아무)?(의미|이유|가치)(가|도)?없"
+        r"(살아있는|살아가는|사는|산다는)(게|것이|것은|건|것도)(아무)?(의미|이유|가치)(가|도)?없"
     )),
     ("ideation_indirect:never_wake", re.compile(
         r"눈(을)?(안|못)?뜨지(않|말)았?으면|눈(을)?안떴으면|(영원히|다시는?|그대로)(안|못)?깨(지)?(않|말|안|어나지않)|"
@@ -673,6 +672,8 @@ def _clause(ctx: _Ctx, start: int, n: int = 8) -> list[Morph]:
 
 def _marker(ctx: _Ctx, j: int) -> str:
     """A wish/intent/relief construction after the predicate ending at j ('' if none)."""
+    if ctx.form(j + 1) in ("어", "아") and ctx.lemma(j + 2) == "주다":
+        j += 2  # benefactive: "없어져 줄게", "죽어 줄게"
     wish = ctx.wish_after(j)
     if wish and wish != "negated_wish":
         return wish
@@ -729,8 +730,8 @@ def _concept_core(ctx: _Ctx) -> list[_Hit]:
                 continue  # "모기 다 죽었으면 좋겠다"
             if ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC and ctx.lemma(i - 2) not in ("어떻다", "편하다", "조용하다"):
                 continue  # 부끄러워 죽고 싶었다 is still caught by the phrase rules; "어떻게 죽을지" is not hyperbole
-        elif lemma in VANISH:
-            concept = "ideation_indirect"
+        elif lemma in VANISH or (lemma == "지우다" and _erases_self(ctx, i)):
+            concept = "ideation_indirect"  # "나란 존재가 너무 싫어서 지워버리고 싶어"
             if ctx.forms & _ESCAPE_MITIGATORS - {"조용히"}:
                 continue
         elif lemma == "뛰어들다":
@@ -750,6 +751,9 @@ def _concept_core(ctx: _Ctx) -> list[_Hit]:
         if ctx.third_person(i) and not _first_person_near(ctx, i, 8):
             continue
         marker = _marker(ctx, j)
+        if not marker and ctx.form(j + 1) in _IF and "되다" in {ctx.lemma(k) for k in range(j + 2, j + 5)} and any(
+            ctx.form(k) in FIRST_PERSON and ctx.form(k + 1) != "의" for k in range(max(0, i - 4), i)):
+            marker = "relief_if"  # "나 하나만 없어지면 되는 거잖아"
         if marker in _CORE_REASONS:
             if lemma in DIE and ctx.topic() and not _first_person_near(ctx, i, 8):
                 continue
@@ -1001,8 +1005,41 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("farewell:goodbye", re.compile(r"(키워줘서|키워주셔서|낳아줘서|낳아주셔서)[가-힣]{0,4}(고마웠|감사했|미안|죄송)")),
     # THE LAST MESSAGE: "이게 너한테 보내는 마지막 카톡이야"
     ("farewell:last_words", re.compile(
-        r"(이게|이것이|이건)[가-힣]{0,10}마지막(카톡|문자|메시지|연락|글|편지|인사|말|통화|디엠|dm)(이야|이에요|일거|이다|일것|이네|예요)"
+        r"(이게|이것이|이건)[가-힣]{0,10}마지막(카톡|문자|메시지|연락|글|편지|인사|말|통화|디엠|dm)(이야|이에요|일거|이다|일것|이네|예요|일지도|일수도|이될|일듯)"
     )),
+    # "이 지옥 같은 삶 언제 끝나", "이대로 잠들어서 끝났으면"
+    ("ideation_indirect:end_it_all", re.compile(
+        r"(삶|인생|생|하루하루|사는것|사는거)[가-힣]{0,3}(언제|빨리)(끝나|끝날|끝내)|"
+        r"(잠들어서|잠든채|이대로|그대로)[가-힣]{0,6}끝(났으면|나버렸으면|나면좋|나길)"
+    )),
+    # MEANS + "going": "약 먹고 술 마시면 빨리 갈 수 있대서"
+    ("plan_means:method", re.compile(r"(약|수면제|술|번개탄|농약)[가-힣]{0,12}(빨리|편하게|안아프게|고통없이|조용히)(갈수|가는방법|가려면|죽을수)")),
+    # ROOF ACCESS: "옥상 문 비밀번호 알아냈어"
+    ("plan_means:high_place", re.compile(r"옥상(문)?[가-힣]{0,4}(비밀번호|비번|열쇠|여는법|따는법)[가-힣]{0,4}(알아냈|찾았|구했|알아봤|알아내)")),
+    # ELIDED PLAN: "이번 주말에 하기로 했어 장소도 정했고"
+    ("plan_means:set_date", re.compile(r"하기로(했|결심|마음먹)[가-힣]{0,8}(장소|날짜|날|방법)(도|를|은|까지)?(정했|정해놨|골랐|잡았)")),
+    # TURNING ONE'S BACK ON THE WORLD: "요즘 자꾸 세상을 등지고 싶어"
+    ("ideation_indirect:leave_this_world", re.compile(r"(세상|이승|삶)(을|과|에)?(등지|하직|작별하)[가-힣]{0,3}(고싶|ᆯ래|려고|고파|었으면|을래)")),
+    # NO ATTACHMENT TO LIFE: "삶에 미련이 하나도 없어"
+    ("ideation_indirect:no_will_to_live", re.compile(
+        r"(삶|인생|세상|이승|사는것|살아가는것|사는거)(에|에는|에대한|엔|에대해)?미련(이|도|은)?(하나도|전혀|이제|더이상|별로|조금도)?(없|안남)"
+    )),
+    # NOT SEEING THE SUN AGAIN: "내일 아침 해를 안 봤으면 좋겠어"
+    ("ideation_indirect:never_wake", re.compile(r"(해|햇빛|아침|태양)(를|을|이)?(다시는|다시)?(안|못)(봤으면|봤음|보고싶|보길|보기를|왔으면)")),
+    # LEANING OUT: "베란다 밖으로 몸을 내밀어 봤어"
+    ("plan_means:high_place", re.compile(r"(베란다|창문|창밖|난간|옥상)[가-힣]{0,6}(몸|상체)(을|를)?(내밀|기대|넘기|던지)")),
+    # HOW MANY PILLS: "몇 알 먹어야 안 깨어나?"
+    ("plan_means:overdose_question", re.compile(r"몇(알|개|통)[가-힣]{0,6}(먹어야|먹으면|삼키면|먹어도)[가-힣]{0,4}(안깨|못깨|죽|영원히|안일어)")),
+    # MARKS I MADE: "손목에 상처가 또 늘었어 내가 한 거야"
+    ("self_harm:self_made_marks", re.compile(r"(상처|흉터|자국|멍)[가-힣]{0,14}(내가|제가|스스로|일부러)(한|낸|냈|그은|만든)(거|것|짓)")),
+    # BURDEN + RELIEF + GOODBYE: "다들 나 때문에 고생했어 이제 편해질 거야 안녕"
+    ("farewell:goodbye", re.compile(
+        r"(나|저|내)때문에[가-힣]{0,12}(고생|힘들|괴롭|아팠)[가-힣]{0,12}(편해질|안녕|끝날|괜찮아질|자유로워질)"
+    )),
+    # TAKE WHAT YOU WANT: "내 방 정리 다 해놨어 가져가고 싶은 거 가져가"
+    ("farewell:settling_affairs", re.compile(r"(가져가고싶은|필요한|원하는|갖고싶은)(거|것)(다|전부|있으면)?(가져가|가져|가지|챙겨가)")),
+    # "나 오늘 진짜 죽을지도 몰라 스스로"
+    ("ideation_direct:may_kill_myself", re.compile(r"죽을지도(몰라|모르)[가-힣]{0,6}(스스로|내손으로|제손으로)|(스스로|내손으로)[가-힣]{0,6}죽을지도")),
     # "태어나서 미안해"
     ("ideation_indirect:not_born", re.compile(r"태어나서(미안|죄송)|태어난게미안|태어나서는안")),
     # STRANGLING: "목을 졸라봤는데"
@@ -1046,7 +1083,8 @@ _FAREWELL_ORDINARY = re.compile(
 _RECOVERED = re.compile(
     r"(?:(예전|옛날|한때|전에|과거|작년|어릴때|그때|한동안)[가-힣]{0,20}(었|았|였|했|ᆻ)(는데|지만|었는데|던)|"
     r"(싶던|싶었던|했던|하던)(시절|때|적|날들|기억|과거))"
-    r"[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강)"
+    r"(?:[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강)|"
+    r"[가-힣]{0,16}(좋아졌|나아졌|괜찮아졌|극복했|이겨냈|회복했))"
 )
 
 
@@ -1063,6 +1101,10 @@ def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
         if found.group(0).startswith("유언") and (re.search(r"법률|변호사|재산|상속|공증", ctx.compact) or _someone_else(ctx)):
             continue  # "할아버지 재산 문제로 유언장 쓰는 법 상담"
         if reason == "farewell:last_words" and re.search(r"오늘|잘자|내일|굿밤|굿나잇", ctx.compact) and "카톡" in found.group(0):
+            continue
+        if reason == "farewell:settling_affairs" and re.search(r"당근|나눔|이사|중고|대청소|바자회|벼룩|판매", ctx.compact):
+            continue
+        if reason == "plan_means:set_date" and any(p in ctx.compact for p in PLAN_PURPOSES):
             continue
         if reason.startswith("farewell") and _FAREWELL_ORDINARY.search(ctx.compact):
             continue  # "오늘이 마지막이야 세일", "내가 없어도 (출장 동안) 밥 잘 챙겨 먹어"
@@ -1186,9 +1228,9 @@ def _concept_means(ctx: _Ctx) -> list[_Hit]:
             if _marker(ctx, i) and not _other_person(ctx, i):
                 hits.append(_strong("plan_means:water", ctx.form(i)))
     # a date fixed for nothing named: "날짜를 정했어요 이번 주말로"
-    for i in ctx.indexes("날짜", "디데이", "날"):
+    for i in ctx.indexes("날짜", "디데이", "날", "장소"):
         if ctx.lemma(i + 1) in ("정하다", "잡다", "고르다") or ctx.lemma(i + 2) in ("정하다", "잡다", "고르다"):
-            if not any(p in ctx.compact for p in PLAN_PURPOSES) and not any(ctx.tag(k) == "NNG" and ctx.form(k) not in ("날짜", "날", "이번", "주말")
+            if not any(p in ctx.compact for p in PLAN_PURPOSES) and not any(ctx.tag(k) == "NNG" and ctx.form(k) not in ("날짜", "날", "이번", "주말", "장소")
                                                        and ctx.tag(k + 1) == "JKG" for k in range(len(ctx.ms))):
                 hits.append(_strong("plan_means:set_date", ctx.form(i)))
     # settling affairs: "내 물건들은 동생한테 다 나눠줬어", "통장 비밀번호 적어놨어"
@@ -1245,11 +1287,17 @@ def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
                 hits.append(_strong("self_harm:cutting", m.form))
             continue
         body = objects & BODY
-        self_obj = objects & SELF_OBJECTS or ("몸" in objects and _first_person_near(ctx, i, 6))
+        # the speaker as the object ("나를", "제 자신을", "스스로", "내 몸을"), not a possessor ("내 폰을")
+        self_obj = bool(objects & {"자신", "스스로", "자기", "날", "절", "내몸", "제몸"}) or any(
+            b.form in ("나", "저") and n + 1 < len(before) and before[n + 1].tag == "JKO" for n, b in enumerate(before)
+        ) or ("몸" in objects and _first_person_near(ctx, i, 6)) or any(  # "내 얼굴을 때렸어", "내 팔을 깨물어"
+            b.form in ("나", "저") and n + 2 < len(before) and before[n + 1].form == "의" and before[n + 2].form in BODY
+            for n, b in enumerate(before)
+        )
         intent = bool(ctx.forms & _HARM_INTENT) or bool(_marker(ctx, j))
         if lemma in CUT_VERBS and (body or self_obj):
             hits.append(_strong("self_harm:hurt_myself", m.form))
-        elif self_obj and lemma not in ("물다", "박다"):
+        elif self_obj and lemma not in ("물다", "박다", "다치다"):  # "내 다리를 다쳤어" is an injury
             hits.append(_strong("self_harm:hurt_myself", m.form))
         elif body and ctx.forms & _HARM_INTENT_STRONG:
             hits.append(_strong("self_harm:hurt_myself", m.form))
@@ -1275,6 +1323,8 @@ def _concept_farewell(ctx: _Ctx) -> list[_Hit]:
     if _FAREWELL_MITIGATORS.search(c) or ctx.forms & FICTION_TOPICS or ctx.topic() or _someone_else(ctx):
         return []
     fin, thanks = _FINALITY.search(_ORDINARY_LAST.sub("", c)), _THANKS.search(c)
+    if len({x.group(0)[:2] for x in _THANKS.finditer(c)}) >= 3:
+        return [_strong("farewell:goodbye", "사랑해")]  # "엄마 사랑해 미안해 그리고 고마웠어"
     if fin and thanks and fin.group(0) not in ("이제", *_GROUP_FINALITY):
         return [_strong("farewell:goodbye", fin.group(0) + thanks.group(0))]
     if fin and fin.group(0) in _GROUP_FINALITY and len({m.group(0)[:2] for m in _THANKS.finditer(c)}) >= 2:
@@ -1380,6 +1430,14 @@ def _breath_stops(ctx: _Ctx) -> list[_Hit]:
             if _marker(ctx, i) and not _other_person(ctx, i):
                 return [_strong("ideation_indirect:stop_breathing", m.form)]
     return []
+
+
+def _erases_self(ctx: _Ctx, i: int) -> bool:
+    """"나를 지워버리고 싶어", "나란 존재가 싫어서 지워버리고 싶어" — not "내 사진 지우고 싶어"."""
+    objects = [ctx.form(k - 1) for k in range(max(1, i - 4), i) if ctx.tag(k) == "JKO"]
+    if objects:
+        return objects[-1] in ("나", "저", "자신", "존재", "흔적", "날", "절") or (objects[-1] == "자체" and "존재" in ctx.forms)
+    return "존재" in ctx.forms
 
 
 RULES: tuple[Rule, ...] = (

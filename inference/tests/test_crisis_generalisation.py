@@ -1,6 +1,6 @@
 """The crisis rules generalise: concepts compose with markers, exclusions are structural.
 
-How the rules were grown (helper B2, 2026-11-25). Fifteen batches of fresh sentences
+How the rules were grown (helper B2, 2026-11-25). Seventeen batches of fresh sentences
 (~33-37 positives across the five categories and 25 hard negatives each: hyperbole, idioms,
 third persons, fiction/news, task objects, everyday uses of the means words; 반말/존댓말,
 typos, slang, emoji, long messages with the risk in one clause) were written *before*
@@ -25,10 +25,12 @@ positives with emotion=None (with the lexicon emotion in brackets where it diffe
     B13    72.7 % / 8.0 % (69.7 %)     57.6 % / 12.0 %
     B14    51.5 % / 8.0 % (48.5 %)     27.3 % / 8.0 %   (counterfactuals, escaping the body, railways)
     B15    63.6 % / 4.0 % (60.6 %)     45.5 % / 4.0 %
+    B16    75.8 % / 4.0 % (69.7 %)     48.5 % / 4.0 %
+    B17    66.7 % / 0.0 % (63.6 %)     51.5 % / 8.0 %
 
-Mean first-try recall over B4-B15: 69.9 % with the rules of the time against 53.5 % for the
-original phrase rules on the same sentences; over the last three batches 62.6 % against
-43.5 %. First-try false positives were not lower (8.3 % against 7.7 %). The long tail of
+Mean first-try recall over B4-B17: 70.1 % with the rules of the time against 53.0 % for the
+original phrase rules on the same sentences; over the last three batches 68.7 % against
+48.5 %. First-try false positives were about the same (7.4 % against 7.4 %). The long tail of
 phrasings is real: expect a blind set to find both misses and false alarms. After
 the fixes every batch is at 100 % recall and 0 % false positives, except one row of B10
 ("내일 아무도 없을 때 하려고", a weak signal that fires only with a negative or unknown
