@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -55,6 +57,14 @@ class UserAdmin(DjangoUserAdmin):
     )
     readonly_fields = ("last_login", "date_joined")
     list_display = ("user_id", "name", "language", "is_staff", "is_active", "date_joined")
+
+    def get_readonly_fields(self, request: Any, obj: Any = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            # only a superuser hands out power: a user administrator cannot grant
+            # themselves (or anyone) staff, superuser or the right to read messages
+            fields += ["is_staff", "is_superuser", "groups", "user_permissions"]
+        return fields
     list_filter = ("is_staff", "is_superuser", "is_active", "language", "groups")
     search_fields = ("user_id", "name")
     ordering = ("user_id",)

@@ -95,6 +95,17 @@ def export_csv_zip(user: User) -> bytes:
     return out.getvalue()
 
 
+def _delete_sessions_of(user: User) -> None:
+    """Every stored session of the user (other browsers too): they hold the login id."""
+    from django.contrib.sessions.models import Session
+
+    uid = str(user.pk)
+    stale = [
+        s.session_key for s in Session.objects.iterator(chunk_size=500) if s.get_decoded().get("_auth_user_id") == uid
+    ]
+    Session.objects.filter(session_key__in=stale).delete()
+
+
 def do_delete_account(user: User) -> None:
     """Delete the user and everything of theirs; the memory store on disk goes after commit."""
     from inference.memory_store import delete_memory_key
@@ -106,5 +117,6 @@ def do_delete_account(user: User) -> None:
         Dialog.objects.filter(counsel__user=user).delete()
         Counsel.objects.filter(user=user).delete()
         AuditLog.objects.filter(subject=user).delete()
+        _delete_sessions_of(user)
         user.delete()
         transaction.on_commit(lambda: delete_memory_key(memory_key))

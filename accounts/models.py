@@ -89,7 +89,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         """The name of this user's memory store on disk (never the raw login id)."""
         import hashlib
 
-        return hashlib.sha256(f"mentos-memory:{self.user_id}".encode()).hexdigest()[:32]
+        # date_joined too: a new account that reuses a freed login id gets a store of its own
+        joined = f"{self.date_joined.timestamp():.6f}" if self.date_joined else ""
+        return hashlib.sha256(f"mentos-memory:{self.user_id}:{joined}".encode()).hexdigest()[:32]
 
     def age_on(self, day: dt.date) -> int | None:
         if self.dt_birth is None:

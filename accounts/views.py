@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -42,10 +45,37 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup.html", {"form": form})
 
 
+LOGIN_FAILURE_LIMIT = 10
+LOGIN_FAILURE_WINDOW_S = 15 * 60
+
+
+def _login_failure_key(request: HttpRequest) -> str:
+    # per login id *and* address: a stranger guessing cannot lock the owner out elsewhere
+    user_id = (request.POST.get("username") or "").strip().lower()
+    address = request.META.get("REMOTE_ADDR", "")
+    return "login-fail:" + hashlib.sha256(f"{user_id}|{address}".encode()).hexdigest()
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if cache.get(_login_failure_key(request), 0) >= LOGIN_FAILURE_LIMIT:
+            # no authenticate() at all while the limit holds: guesses teach nothing
+            context = self.get_context_data(form=self.form_class(request), too_many_attempts=True)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        key = _login_failure_key(self.request)
+        cache.add(key, 0, LOGIN_FAILURE_WINDOW_S)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, LOGIN_FAILURE_WINDOW_S)
+        return super().form_invalid(form)
 
 
 class LogoutView(auth_views.LogoutView):

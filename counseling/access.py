@@ -36,7 +36,7 @@ def access_counsel(user: Any, counsel_id: int | str) -> Counsel:
         raise NotLoggedIn()
     try:
         counsel = Counsel.objects.select_related("character").get(pk=int(counsel_id))
-    except (Counsel.DoesNotExist, ValueError, TypeError):
+    except (Counsel.DoesNotExist, ValueError, TypeError, OverflowError):
         raise NoSuchCounsel() from None
     if counsel.user_id != user.pk:
         raise NotYourCounsel()
@@ -49,7 +49,7 @@ def access_dialog(user: Any, dialog_id: int | str) -> Dialog:
         raise NotLoggedIn()
     try:
         dialog = Dialog.objects.select_related("counsel").get(pk=int(dialog_id))
-    except (Dialog.DoesNotExist, ValueError, TypeError):
+    except (Dialog.DoesNotExist, ValueError, TypeError, OverflowError):
         raise NoSuchCounsel() from None
     if dialog.counsel.user_id != user.pk:
         raise NotYourCounsel()

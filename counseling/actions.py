@@ -80,11 +80,21 @@ class MessageRequest:
     client_msg_id: str
 
 
+def _encodable(value: str) -> bool:
+    """False for text no database can store, e.g. half an emoji (a lone surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_send_message(user: Any, counsel: Counsel, text: Any, client_msg_id: Any) -> MessageRequest:
     if client_msg_id in (None, ""):
         client_msg_id = uuid.uuid4().hex
-    if not isinstance(text, str) or not isinstance(client_msg_id, str | int) \
-            or len(str(client_msg_id)) > MAX_CLIENT_MSG_ID:
+    if not isinstance(text, str) or isinstance(client_msg_id, bool) \
+            or not isinstance(client_msg_id, str | int) or len(str(client_msg_id)) > MAX_CLIENT_MSG_ID \
+            or not _encodable(text) or not _encodable(str(client_msg_id)):
         raise ChatError("invalid_message")
     text = text.strip()
     if not text:

@@ -5,6 +5,7 @@ only forward."""
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -24,10 +25,29 @@ from .actions import (
 from .dispatch import recover_turns
 from .models import Counsel, Dialog
 from .turns import done_frame, failed_frame, progress_of
+from .ws_auth import still_signed_in
+
+# Forwarded frames re-check the session at most this often (a stream is many frames);
+# every frame the client sends is checked.
+SESSION_RECHECK_S = 2.0
+CLOSE_SIGNED_OUT = 4401
 
 
 class CounselConsumer(AsyncWebsocketConsumer):
     counsel: Counsel | None = None
+    _session_checked_at = 0.0
+    _signed_out = False
+
+    async def _signed_in(self, *, force: bool) -> bool:
+        now = time.monotonic()
+        if not force and now - self._session_checked_at < SESSION_RECHECK_S:
+            return True
+        ok = await database_sync_to_async(still_signed_in, thread_sensitive=False)(self.scope)
+        self._session_checked_at = now
+        if not ok:
+            self._signed_out = True
+            await self.close(code=CLOSE_SIGNED_OUT)
+        return ok
 
     async def connect(self) -> None:
         await self.accept()  # accept first: a close code only reaches a browser after accept
@@ -46,7 +66,7 @@ class CounselConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_discard(self.counsel.group_name, self.channel_name)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        if self.counsel is None:
+        if self.counsel is None or self._signed_out or not await self._signed_in(force=True):
             return
         try:
             frame = json.loads(text_data or "")
@@ -89,7 +109,7 @@ class CounselConsumer(AsyncWebsocketConsumer):
     def on_resume(self, frame: dict[str, Any]) -> list[dict[str, Any]]:
         try:
             after = int(frame.get("after") or 0)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ChatError("invalid_message") from None
         frames: list[dict[str, Any]] = []
         for dialog in Dialog.objects.filter(counsel=self.counsel, dialog_id__gt=after).order_by("dialog_id"):
@@ -117,6 +137,8 @@ class CounselConsumer(AsyncWebsocketConsumer):
 
     # --- group handler: forward -------------------------------------------------------------
     async def chat_frame(self, event: dict[str, Any]) -> None:
+        if self.counsel is None or self._signed_out or not await self._signed_in(force=False):
+            return
         await self.send_json(event["frame"])
 
     async def send_json(self, frame: dict[str, Any]) -> None:

@@ -15,6 +15,9 @@ from inference.labels import EMOTION_LABELS, LABEL_GROUP, NEGATIVE, NEUTRAL, POS
 from .models import Counsel, Dialog, EmotionLog
 
 GROUPS = (POSITIVE, NEUTRAL, NEGATIVE)
+# Date filters outside this range are refused (the edges of the calendar overflow).
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2999, 12, 31)
 GROUP_COLORS = {POSITIVE: "#3a9d6a", NEUTRAL: "#9aa3ad", NEGATIVE: "#d0605e"}
 
 

@@ -90,7 +90,10 @@ def run_turn(dialog_id: int, loop: asyncio.AbstractEventLoop | None = None) -> s
     except Exception as exc:
         retryable = exc.retryable if isinstance(exc, StageError) else True
         reason = str(exc) or type(exc).__name__
-        log.warning("turn %s attempt %s failed: %s", dialog_id, dialog.attempts, reason)
+        # the log names the stage and the error type only: a backend's message may quote
+        # the user's words, which stay in Dialog.error alone
+        where = f"{exc.stage}: {type(exc.__cause__ or exc).__name__}" if isinstance(exc, StageError) else type(exc).__name__
+        log.warning("turn %s attempt %s failed: %s", dialog_id, dialog.attempts, where)
         if retryable and dialog.attempts < settings.MENTOS_TURN_MAX_ATTEMPTS:
             Dialog.objects.filter(pk=dialog_id, status=Dialog.Status.RUNNING).update(
                 status=Dialog.Status.PENDING, error=reason[:2000]

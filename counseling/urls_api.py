@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
+from rest_framework.throttling import AnonRateThrottle
 
 from .api import views
 
@@ -13,7 +14,8 @@ app_name = "api"
 
 @extend_schema_view(post=extend_schema(summary="API 토큰 발급 / Obtain an API token", tags=["auth"]))
 class ObtainToken(ObtainAuthToken):
-    pass
+    # DRF's view has no throttle: without one, passwords could be guessed here without end
+    throttle_classes = [AnonRateThrottle]
 
 
 router = DefaultRouter(trailing_slash=True)

@@ -64,9 +64,14 @@ def index_dialog(dialog: Dialog) -> bool:
     if not _indexable(dialog):
         return False
     user = dialog.counsel.user
+    if not type(user)._default_manager.filter(pk=user.pk).exists():
+        return False  # the account was deleted while the turn ran
     ensure_memory(user)
     # Added even right after a rebuild (idempotent): the row may not be committed yet.
     memory_backend().add(user.memory_key, to_record(dialog))
+    if not type(dialog)._default_manager.filter(pk=dialog.pk).exists():
+        delete_memory_key(user.memory_key)  # deleted while we wrote: leave nothing on disk
+        return False
     return True
 
 

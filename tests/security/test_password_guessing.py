@@ -29,11 +29,6 @@ def anon_rate_3_per_minute() -> Iterator[None]:
         cache.clear()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rest_framework's ObtainAuthToken sets throttle_classes = (): /api/token/ takes "
-    "unlimited password guesses (counseling/urls_api.py ObtainToken should set a throttle)",
-)
 def test_the_token_endpoint_is_throttled(alice: Any, anon_rate_3_per_minute: None) -> None:
     api = APIClient()
     codes = [api.post("/api/token/", {"username": "alice", "password": f"guess-{i}"}, format="json").status_code
@@ -41,11 +36,6 @@ def test_the_token_endpoint_is_throttled(alice: Any, anon_rate_3_per_minute: Non
     assert codes[-1] == 429
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="accounts/views.py LoginView has no limit on failed logins: a login id's password "
-    "can be guessed without end",
-)
 def test_the_login_page_stops_a_burst_of_wrong_guesses(client: Client, alice: Any) -> None:
     cache.clear()
     codes = [client.post("/accounts/login/", {"username": "alice", "password": f"guess-{i}"}).status_code

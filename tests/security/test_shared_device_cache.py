@@ -18,11 +18,6 @@ def test_the_export_download_is_never_stored(client: Client, alice: Any) -> None
     assert "no-store" in client.get("/accounts/export/mentos.json")["Cache-Control"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="chat, list, history and profile pages and the API send no Cache-Control: the browser "
-    "may keep them (Back after logout shows the conversation); wrap the views in never_cache",
-)
 @pytest.mark.parametrize("path", ["/counsels/", "/counsels/{id}/", "/history/", "/history/{id}/", "/accounts/profile/",
                                   "/api/counsels/{id}/dialogs/"])
 def test_pages_with_messages_are_never_stored(client: Client, alice: Any, alice_counsel: Any, path: str) -> None:

@@ -143,3 +143,11 @@ async def test_an_ended_counsel_takes_no_message_and_no_retry(alice_counsel: Any
     finally:
         await comm.disconnect()
     assert await Dialog.objects.acount() == 1
+
+
+async def test_a_huge_counsel_id_is_closed_with_4404(alice: Any) -> None:
+    assert await close_code("9" * 30, ws_headers(await _cookie(alice))) == 4404
+
+
+async def test_a_non_integer_counsel_id_is_closed_with_4404(alice: Any) -> None:
+    assert await close_code("abc", ws_headers(await _cookie(alice))) == 4404

@@ -100,7 +100,6 @@ SURROGATE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=SURROGATE)
 @pytest.mark.parametrize(
     "raw",
     [
@@ -124,7 +123,6 @@ NON_FINITE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=NON_FINITE)
 @pytest.mark.parametrize(
     ("raw", "code"),
     [

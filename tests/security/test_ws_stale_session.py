@@ -34,7 +34,6 @@ async def _refused(comm: Any) -> bool:
     return output["type"] == "websocket.close" or '"ack"' not in output.get("text", "")
 
 
-@pytest.mark.xfail(strict=True, reason=STALE)
 async def test_a_socket_takes_no_message_after_its_session_logged_out(alice_counsel: Any, alice: Any, no_turns: None) -> None:
     cookie = await database_sync_to_async(login_cookie)(alice)
     comm = communicator(alice_counsel.pk, ws_headers(cookie))
@@ -47,7 +46,6 @@ async def test_a_socket_takes_no_message_after_its_session_logged_out(alice_coun
     assert await Dialog.objects.acount() == 0
 
 
-@pytest.mark.xfail(strict=True, reason=STALE)
 async def test_a_socket_takes_no_message_after_the_account_is_deactivated(alice_counsel: Any, alice: Any, no_turns: None) -> None:
     comm = communicator(alice_counsel.pk, ws_headers(await database_sync_to_async(login_cookie)(alice)))
     assert (await comm.connect())[0]
@@ -60,7 +58,6 @@ async def test_a_socket_takes_no_message_after_the_account_is_deactivated(alice_
     assert await Dialog.objects.acount() == 0
 
 
-@pytest.mark.xfail(strict=True, reason=STALE)
 async def test_a_logged_out_socket_stops_receiving_the_counsels_frames(alice_counsel: Any, alice: Any) -> None:
     stolen = await database_sync_to_async(login_cookie)(alice)
     comm = communicator(alice_counsel.pk, ws_headers(stolen))
