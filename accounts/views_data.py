@@ -14,7 +14,9 @@ from .data_rights import do_delete_account, export_csv_zip, export_json
 
 
 class ConfirmPasswordForm(forms.Form):
-    password = forms.CharField(label=_("비밀번호"), widget=forms.PasswordInput, strip=False)
+    password = forms.CharField(
+        label=_("비밀번호"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}), strip=False
+    )
 
     def __init__(self, user: object, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -106,8 +107,22 @@ def check_send_message(user: Any, counsel: Counsel, text: Any, client_msg_id: An
     request = MessageRequest(counsel=counsel, text=text, client_msg_id=str(client_msg_id))
     # a resent message is answered from its dialog and does not count against the limit
     if not Dialog.objects.filter(counsel=counsel, client_msg_id=request.client_msg_id).exists():
-        _check_rate(user)
+        try:
+            _check_rate(user)
+        except ChatError:
+            # never refuse someone in crisis: such a message always gets its reply (helplines)
+            if not _is_crisis(text):
+                raise
     return request
+
+
+def _is_crisis(text: str) -> bool:
+    """The crisis stage alone (rules; no model loads in the web process for this)."""
+    from inference.django_glue import backend_options
+    from inference.registry import get_backend
+
+    backend = get_backend("crisis", settings.MENTOS_CRISIS_BACKEND, backend_options())
+    return bool(backend.check(text, None).is_crisis)
 
 
 def _check_rate(user: Any) -> None:

@@ -41,7 +41,7 @@ def daily_groups(summary: HistorySummary, names: dict[str, str]) -> dict[str, An
             for g in GROUPS
         ]
     )
-    fig.update_layout(barmode="stack", yaxis={"tickformat": ".0%", "range": [0, 1]}, **_LAYOUT)
+    fig.update_layout(barmode="stack", yaxis={"tickformat": ".0%", "range": [0, 1]}, xaxis={"type": "category"}, **_LAYOUT)
     return _json(fig)
 
 
@@ -56,7 +56,7 @@ def daily_labels(summary: HistorySummary) -> dict[str, Any]:
             for label in EMOTION_LABELS
         ]
     )
-    fig.update_layout(yaxis={"tickformat": ".0%", "range": [0, 1]}, **_LAYOUT)
+    fig.update_layout(yaxis={"tickformat": ".0%", "range": [0, 1]}, xaxis={"type": "category"}, **_LAYOUT)
     return _json(fig)
 
 

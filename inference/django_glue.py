@@ -96,3 +96,4 @@ def character_style(character: Any) -> CharacterStyle:
         style_rules=dict(character.style_rules or {}),
         llm_adapter=character.llm_adapter or "",
     )
+

@@ -108,6 +108,8 @@ _MOVE = frozenset({"올라가다", "가다", "서다", "오르다", "나가다",
 _ROOFTOP_ACTIVITIES = frozenset({"빨래", "정원", "고기", "파티", "텃밭", "흡연", "담배", "바베큐", "캠핑", "공사", "운동", "산책",
                                  "쓰레기", "분리수거", "구경", "야경", "바람", "쐬다", "경치", "노을", "하늘", "별", "일출", "불꽃놀이", "사진", "자전거", "치맥", "데이트"})
 _LIVING_MANNER = frozenset({"혼자", "같이", "함께", "따로", "이렇게", "그렇게", "여기", "거기", "이런", "그런"})
+# a cause or contrast clause has its own subject: "아빠가 맨날 때려서 그냥 죽고 싶어요" is my wish
+_CLAUSE_BREAK = frozenset({"는데", "ᆫ데", "은데", "니까", "으니까", "지만", "어서", "아서", "니", "으니", "어도", "아도"})
 _ESCAPE_MITIGATORS = frozenset({"여행", "시골", "잠깐", "며칠", "휴가", "잠시", "산속", "섬", "하루만", "주말"})
 
 
@@ -143,8 +145,10 @@ class _Ctx:
         j = i - 1
         while j >= 0:
             m = self.ms[j]
-            if m.tag in ("SF", "EF") or (m.tag == "EC" and m.form in ("는데", "ᆫ데", "은데", "니까", "지만")):
+            if m.tag in ("SF", "EF") or (m.tag == "EC" and m.form in _CLAUSE_BREAK):
                 return False
+            if m.tag == "EC" and m.form in ("어", "아") and self.form(j + 1) in ("그냥", "차라리"):
+                return False  # "친구들이 날 없는 사람 취급해 차라리 죽는 게 나아": a new clause of mine
             if m.tag in ("JKS",) or (m.tag == "JX" and m.form in ("은", "는", "ᆫ", "도")):
                 k = j - 1
                 while k >= 0 and self.ms[k].tag in ("XSN", "NR", "MM"):
@@ -354,8 +358,14 @@ def _phrases(ctx: _Ctx, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> list
     return hits
 
 
+_DEGREE_OF_SHAME = re.compile(r"죽고싶(을|ᆯ)(만큼|정도|지경)[가-힣]{0,4}(창피|부끄|쪽팔|민망|웃기|웃겨|웃긴|부러|행복|좋|맛있|귀여|설레)")
+
+
 def _direct_phrases(ctx: _Ctx) -> list[_Hit]:
     hits = _phrases(ctx, _DIRECT_PATTERNS)
+    if _DEGREE_OF_SHAME.search(ctx.compact):
+        # "죽고 싶을 만큼 창피했어": a degree of embarrassment (not "죽고 싶을 만큼 힘들어")
+        hits = [h for h in hits if h.reason != "ideation_direct:wish_to_die"]
     # "연예인이 극단적 선택을 했다는 뉴스": a news topic, not the speaker
     if ctx.topic():
         hits = [h for h in hits if h.reason != "ideation_direct:extreme_choice"]
@@ -392,7 +402,7 @@ def _disappear(ctx: _Ctx) -> list[_Hit]:
         first = any(ctx.form(k) in FIRST_PERSON for k in range(max(0, i - 3), i))
         if ctx.third_person(i) and not first:
             continue
-        if _bare_subject(ctx, i) or _vanish_place(ctx, i):
+        if _vanishing_thing(ctx, i, j) or _vanish_place(ctx, i):
             continue  # "흰머리 좀 사라졌으면", "단톡방에서 사라지고 싶다" (see _concept_core)
         if wish in ("wish", "intent", "better_dead") and not (ctx.forms & _ESCAPE_MITIGATORS):
             hits.append(_strong("ideation_indirect:disappear", m.form))
@@ -567,7 +577,7 @@ _FAREWELL_STRONG = re.compile(
     r"날잊어|나를잊어|저를잊어|찾지마|먼저갈게|먼저가요|먼저떠날|이제다끝낼|이제(다시는?)?못볼|다시는못볼|다시볼수없"
 )
 _FAREWELL_SOFT = re.compile(r"그동안(고마웠|감사했|고마워|미안했)|이제안녕|영원히안녕|다들잘지내(?!지|니|냐|나|는|고|시|셔|더)|잘있어|잘살아|안녕히계세요|잘부탁(해|할게|합니다)|맡길게")
-_FAREWELL_MITIGATORS = re.compile(r"(고마웠|고맙|감사했|감사하|미안했|사랑한)다고(인사|편지|말(했|하고|해줬|해드렸)|했|하셨|하더|하시|전했|썼)|다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
+_FAREWELL_MITIGATORS = re.compile(r"(고마웠|고맙|감사했|감사하|미안했|사랑한)다고(인사|편지|말(했|하고|해줬|해드렸)|했|하셨|하더|하시|전했|썼)|다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|(또|다시|나중에|다음에)(뵐|뵙|봬|만나요|만나자|연락할게)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
 
 
 def _farewell(ctx: _Ctx) -> list[_Hit]:
@@ -749,7 +759,7 @@ def _concept_core(ctx: _Ctx) -> list[_Hit]:
                 continue  # 부끄러워 죽고 싶었다 is still caught by the phrase rules; "어떻게 죽을지" is not hyperbole
         elif lemma in VANISH or (lemma == "지우다" and _erases_self(ctx, i)):
             concept = "ideation_indirect"  # "나란 존재가 너무 싫어서 지워버리고 싶어"
-            if ctx.forms & _ESCAPE_MITIGATORS - {"조용히"} or _bare_subject(ctx, i):
+            if ctx.forms & _ESCAPE_MITIGATORS - {"조용히"} or _vanishing_thing(ctx, i, j):
                 continue  # "여드름 자국 싹 없어졌으면"
             place = _vanish_place(ctx, i)
             if place:  # "단톡방에서 조용히 사라지고 싶다": a room left, not the world
@@ -1107,15 +1117,16 @@ _RECOVERED = re.compile(
     r"[가-힣]{0,20}(었|았|였|했|ᆻ)(는데|지만|었는데|던)|"
     r"(싶던|싶었던|했던|하던)(시절|때|적|날들|기억|과거))"
     r"(?:[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강|"
-    r"(하고싶은|해보고싶은|살고싶은)(게|것이|거|일이)생겼|(꿈|목표|이유|희망)(이|가)?생겼)|"
+    r"(하고싶은|해보고싶은|살고싶은)(게|것이|거|일이)생겼|(꿈|목표|이유|희망)(이|가)?생겼|(으로|로)(풀어|풀고|해소|달래))|"
     r"[가-힣]{0,16}(좋아졌|나아졌|괜찮아졌|극복했|이겨냈|회복했))"
 )
 # recoveries told without a past frame: the thought has gone down, a survival one is glad of,
 # an old diary read with distance ("죽고 싶다는 생각은 많이 줄었어요", "그때 안 죽길 잘했다")
 _RECOVERED_OTHER = re.compile(
-    r"(생각|충동|마음)(은|이|도)?(많이|좀|조금|거의|훨씬|완전히|이제|확|점점|다)?"
+    r"(생각|충동|마음)(은|이|도)?(요즘|요새|이제|지금|지금은)?(은|는)?(많이|좀|조금|거의|훨씬|완전히|이제|확|점점|다)?"
     r"(줄었|줄어들었|없어졌|사라졌|덜해졌|안들어요|안들어|안나요|안생겨)(?!으면|음|길|기를)|"
     r"안(죽|하|포기하|그만두)(길|기를|은게|은거|았던게|었던게)(정말|진짜|참)?(잘했|다행)(?!는지|나|을까)|"
+    r"(죽|포기하|그만두)지(않|말)(길|기를|은게|은거|았던게|았길)(정말|진짜|참)?(잘했|다행)(?!는지|나|을까)|"
     r"살아(있어서|남아서|있길|서)(정말|진짜|참)?다행(?!인지)|"
     r"(예전|옛날|과거|그때|일기|메모)[가-힣]{0,30}(지금|이제)(와서)?(보니|보면|생각하면|돌아보면|읽어보니|읽으니)[가-힣]{0,6}"
     r"(신기|웃기|웃겨|웃김|새롭|낯설|대견|추억|아찔)"
@@ -1216,7 +1227,7 @@ def _forever_rest(ctx: _Ctx) -> list[_Hit]:
     for i in range(len(ctx.ms)):
         lemma, j = _core(ctx, i)
         if lemma in ("쉬다", "잠들다", "자다", "잠자다", "눈감다", "감다") and (_marker(ctx, j) or ctx.form(j + 1) in _IF):
-            if not ctx.third_person(i) and not ctx.forms & {"휴가", "방학", "주말", "여행"}:
+            if not ctx.third_person(i) and not ctx.forms & {"휴가", "방학", "주말", "여행", "월요일", "출근", "퇴근", "야근", "연차"}:
                 return [_strong("ideation_indirect:never_wake", ctx.form(i))]
     return []
 
@@ -1515,6 +1526,8 @@ _SOCIAL_EXIT = re.compile(r"나가|탈퇴|퇴장|빠지|눈치|ㅋㅋ|ㅎㅎ|단
 
 def _idiom_pair(ctx: _Ctx, i: int) -> bool:
     """"죽기 살기로", "죽자 사자", "죽기 아니면 까무러치기": dying paired with living is effort."""
+    if ctx.form(i + 1) == "자고" and ctx.lemma(i + 2) in ("달려들다", "덤비다", "매달리다", "뛰다", "달리다", "싸우다", "공부하다", "일하다"):
+        return True  # "죽자고 달려들었는데"
     if ctx.form(i + 1) not in ("기", "자", "느냐", "고"):
         return False
     return bool({ctx.lemma(k) for k in range(i + 2, i + 5)} & {"살다", "사다", "아니다", "까무러치다", "사자"})
@@ -1533,9 +1546,16 @@ def _bare_subject(ctx: _Ctx, i: int) -> str:
     return form
 
 
+def _vanishing_thing(ctx: _Ctx, i: int, j: int) -> bool:
+    """"흰머리 좀 사라졌으면": a thing wished away. Not "밤새 사라지고 싶었어": only a person wants (고 싶다)."""
+    if ctx.form(j + 1) == "고" and "싶다" in (ctx.lemma(j + 2), ctx.lemma(j + 3)):
+        return False
+    return bool(_bare_subject(ctx, i))
+
+
 def _not_my_death(ctx: _Ctx, i: int) -> bool:
     """죽다 said of an idiom, a game character, a runner or a goldfish ("주자 죽어서", "롤하다가 죽어서")."""
-    if _idiom_pair(ctx, i) or ctx.forms & GAME_CUES or re.search(r"게임|겜|롤하|배그", ctx.compact):
+    if _idiom_pair(ctx, i) or ctx.forms & GAME_CUES or re.search(r"게임|겜|롤하|배그", ctx.compact) or _hearsay(ctx):
         return True
     return bool(_bare_subject(ctx, i))
 
@@ -1596,9 +1616,18 @@ def _unreported(ctx: _Ctx) -> str | None:
 
 
 _PAST_ATTEMPT = re.compile(
-    r"응급실|위세척|폐쇄병동|정신병동|퇴원|살아났|살아남았|깨어났|구조됐|구조되|"
+    r"응급실|위세척|폐쇄병동|정신병동|퇴원|입원|실려갔|실려가|살아났|살아남았|깨어났|구조됐|구조되|"
     r"(발견|들켜|들켰|말려|막아)[가-힣]{0,3}(서|가지고)?[가-힣]{0,3}(못했|실패|못죽|멈췄)|"
     r"(지난번|저번|전에|예전|그때|작년)(엔|에는|에|은|는)?(실패|못했|못죽)|목(을)?(맸|매달았)"
+)
+# "오늘 밤에 할 거야 다 정해놨어": an act with no name, its time set
+_ELIDED_PLAN = re.compile(
+    r"(오늘|오늘밤|내일|새벽|이번주말|주말|이따)(에|밤에|밤)?(할거|할게|하려고|할래|실행할|결행할)(야|예요|에요|임)?(다|전부|이미)?"
+    r"(정해놨|정했|준비했|준비해놨|준비됐|정리했|끝냈)"
+)
+_ROOF_ACCESS = re.compile(r"옥상(문)?[가-힣]{0,4}(열려있는지|열리는지|잠겨있는지|열려있나|열려있더|안잠겨|올라갈수있는지)")
+_SWALLOW_ALL = re.compile(
+    r"(약|알약|수면제|진통제|타이레놀|안정제)(을|를)?(다|전부|한꺼번에|몽땅|한번에|왕창)(삼키|먹|털어넣)(고싶|고파|ᆯ래|을래|려고|어버리|어버릴|을까|ᆯ까)"
 )
 _URGE_AGAIN = re.compile(
     r"(또|다시|한번더)(그러고|하고|해보고|시도하고|그렇게하고|할래|할거|할까|시도할|해버릴)|"
@@ -1610,20 +1639,32 @@ _URGE_AGAIN = re.compile(
 
 def _past_attempt(ctx: _Ctx) -> list[_Hit]:
     """A past attempt and the urge now: "예전에 시도했었는데 또 그러고 싶어", "세 번째는 안 실패할 거 같아"."""
+    hits: list[_Hit] = []
+    c = ctx.compact
+    if _ELIDED_PLAN.search(c) and not ctx.forms & PLAN_PURPOSES:
+        hits.append(_strong("plan_means:set_time", "정해놨"))
+    if _ROOF_ACCESS.search(c) and not ctx.forms & _ROOFTOP_ACTIVITIES and not _errand(ctx):
+        hits.append(_strong("plan_means:high_place", "옥상"))
+    if _SWALLOW_ALL.search(c) and not re.search(r"감기|비타민|영양제|낫|나으려|처방대로", c) and not _someone_else(ctx):
+        hits.append(_strong("plan_means:medication", "약"))
     urge = _URGE_AGAIN.search(ctx.compact)
     if not urge:
-        return []
+        return hits
     attempt = bool(_PAST_ATTEMPT.search(ctx.compact))
+    for i in ctx.indexes("번"):  # "두 번이나 실패했는데": failed tries of nothing named (not "면허 두 번")
+        k = i + 2 if ctx.tag(i + 1) in ("JX", "JKO") else i + 1
+        if ctx.form(k) in ("실패", "시도") and ctx.tag(i - 1) in ("NR", "MM", "SN") and not ctx.tag(i - 2).startswith("N"):
+            attempt = True
     for i in ctx.indexes("시도"):  # a bare attempt, with no object: "두 번 시도했어요" (not "창업 시도")
         if ctx.tag(i - 1) not in ("JKO", "NNG", "NNP", "XSN", "SL") or ctx.form(i - 1) in ("자살", "ㅈㅅ"):
             attempt = attempt or not ctx.third_person(i)
     if attempt and not ctx.topic():
-        return [_strong("ideation_direct:past_attempt_relapse", urge.group(0))]
-    return []
+        hits.append(_strong("ideation_direct:past_attempt_relapse", urge.group(0)))
+    return hits
 
 
 _NO_PLACE_FOR_ME = re.compile(
-    r"(세상|이승|지구)(에는?|엔|에도|에서|에서는|에서도)?[가-힣]{0,2}"
+    r"(세상|이승|지구)(에는?|엔|에도|에서|에서는|에서도)?[가-힣]{0,5}"
     r"(내|제|나의|저의|나를위한|저를위한|내가있을|제가있을|내가설|제가설|내가머물|있을|설)(자리|곳|데|공간)(는|은|이|가|도)?(없|하나도없|안보|어디에도없)"
 )
 _STURDY_ROPE = re.compile(
@@ -1688,7 +1729,7 @@ def _forever_gone(ctx: _Ctx) -> list[_Hit]:
     """"편해지고 싶어 영원히", "아무도 날 못 찾는 곳으로 가고 싶어 영원히": a going or a rest that never ends."""
     forever = bool(ctx.forms & _FOREVER) or "다시는안돌아" in ctx.compact
     nobody = _NOBODY_FINDS.search(ctx.compact)
-    if not (forever or nobody) or re.search(r"여행|휴가|주말|방학|너랑|같이|함께|우리|살고|사랑", ctx.compact):
+    if not (forever or nobody) or re.search(r"여행|휴가|주말|방학|너랑|같이|함께|우리|살고|사랑|월요일|출근|퇴근|야근|연차", ctx.compact):
         return []
     for i, m in enumerate(ctx.ms):
         lemma, j = m.lemma, i
@@ -1725,7 +1766,8 @@ def _give_up_life(ctx: _Ctx) -> list[_Hit]:
 
 
 _DEATH_CURIOSITY = re.compile(
-    r"(죽으면|죽고나면|죽은후|죽은뒤|죽음이후|죽고난뒤|죽고난후)[가-힣]{0,6}(어떻게되|어디로가|뭐가있|어떨까|어떤느낌|편할까|편하겠|아플까|어떨지)"
+    r"(죽으면|죽고나면|죽은후|죽은뒤|죽은다음|죽음이후|죽고난뒤|죽고난후|죽고난다음)(엔|에는|에)?[가-힣]{0,4}"
+    r"(어떻게(되|될|돼)|어디로(가|갈)|뭐가(있|남)|어떨까|어떤느낌|편할까|편하겠|아플까|어떨지)"
 )
 _RUMINATION = re.compile(r"요즘|요새|자꾸|계속|매일|자주|밤마다|맨날|하루종일|궁금해")
 
@@ -1742,13 +1784,33 @@ def _death_curiosity(ctx: _Ctx) -> list[_Hit]:
     return [_weak("ideation_direct:thinks_of_death", m.group(0))]
 
 
+_SURVIVAL_DOUBT = re.compile(
+    r"(살아남은|살아있는|살아난|안죽은|살아온|태어난)(게|것이|거|것)(정말|진짜)?(다행|잘한|잘된|좋은)(건지|인지|일까|일지|걸까)|"
+    r"(안죽은|못죽은|살아남은|살아난|안죽고살아있는)(게|것이|거|것)[가-힣]{0,4}(후회|원망스러|아쉬|한스러)"
+)
+_HANGING_POINT = re.compile(
+    r"(천장|문틀|문고리|샤워봉|옷걸이봉|철봉)[가-힣]{0,6}(걸|매달|묶)[가-힣]{0,8}(고리|줄|끈|로프|밧줄)[가-힣]{0,4}(샀|사놨|사뒀|주문|구했|준비|달았|박았)"
+)
+
+
+def _survival_doubt_or_hanging_point(ctx: _Ctx) -> list[_Hit]:
+    """"살아남은 게 다행인지 모르겠어", "천장에 걸 수 있는 고리 샀어"."""
+    hits: list[_Hit] = []
+    if _SURVIVAL_DOUBT.search(ctx.compact) and not _someone_else(ctx) and not ctx.topic():
+        hits.append(_strong("ideation_indirect:sorry_to_be_alive", "다행인지"))
+    if _HANGING_POINT.search(ctx.compact) and not re.search(r"조명|모빌|전등|선풍기|식물|행거|화분|장식|샹들리에|해먹|그네|커튼|운동", ctx.compact):
+        hits.append(_strong("plan_means:hanging", "고리"))
+    return hits
+
+
 _OWN_HAND = re.compile(
     r"(내손으로|제손으로|나의손으로|저의손으로|내스스로|제스스로|스스로)(다|그냥|이제|확|모든걸|모든것을)?"
     r"(끝(낼까|낼래|낼거|낼게|내려|내버|내고싶|내야겠|내자|낼생각|낼지|장낼|장내)|마무리(할까|할래|할거|하려|하고싶)|죽(을까|을래|을거|으려|고싶))"
 )
 _FALL_IF = re.compile(
-    r"(떨어지|뛰어내리|떨어져버리)(면|면은)(어떨까|어떨지|어떻게될까|어떻게되|어떻게될지|죽을까|죽겠|죽을지|끝날까|끝나겠|끝나려나|편할까|편하겠|아플까|아프겠|살까)"
+    r"(떨어지|뛰어내리|떨어져버리)(면|면은)(다|그냥|바로|진짜|정말)?(어떨까|어떨지|어떻게될까|어떻게되|어떻게될지|죽을까|죽겠|죽을지|끝날까|끝나겠|끝나려나|편할까|편하겠|아플까|아프겠|살까)"
 )
+_NOT_LONG_LEFT = re.compile(r"(나|저|난|전|내가|제가)(는|도)?(이제|정말|진짜)?얼마(못|안)(갈|버틸|살)")
 _FALL_HEIGHT = frozenset({"여기", "이곳", "층", "높이", "아래", "밑"}) | HIGH_PLACES
 
 
@@ -1757,8 +1819,15 @@ def _own_hand_or_fall(ctx: _Ctx) -> list[_Hit]:
     hits: list[_Hit] = []
     c = ctx.compact
     m = _OWN_HAND.search(c)
-    if m and not _someone_else(ctx) and not ctx.topic():
+    ends = [i for i, x in enumerate(ctx.ms) if x.lemma in ("끝내다", "끝장내다", "마무리", "죽다")]
+    task = ends and any(ctx.tag(k) == "NNG" and ctx.tag(k + 1) in ("JKO", "JX") and ctx.form(k) not in _CRISIS_OBJECTS
+                        for k in range(ends[0] + 1, len(ctx.ms)))
+    if m and not task and not _someone_else(ctx) and not ctx.topic():
         hits.append(_strong("ideation_direct:by_my_own_hand", m.group(0)))
+    elif re.search(r"(내손으로|제손으로|스스로)(다|그냥|이제)?정리(할까|할래|할거|하려|하고싶|해야겠)", c) and not task:
+        hits.append(_weak("ideation_direct:by_my_own_hand", "정리"))  # "내 손으로 정리할 거야": a room, or a life
+    if _search(ctx, _NOT_LONG_LEFT) and not ctx.topic() and not _someone_else(ctx):
+        hits.append(_weak("ideation_indirect:not_long_left", "얼마 못 갈"))
     f = _FALL_IF.search(c)
     words = ctx.forms | {x.lemma for x in ctx.ms}
     if f and ctx.forms & _FALL_HEIGHT and not (words & (JUMP_HARMLESS - {"떨어지다"})) and not ctx.topic() and not _someone_else(ctx):
@@ -1771,7 +1840,7 @@ _ENTRUST = re.compile(
 )
 _TEMPORARY = re.compile(
     r"동안|까지|며칠|주말|내일|오늘|잠깐|잠시|출장|여행|휴가|병원|입원|수술|이사|가야|가는|갈때|때만|니까|해서|오면|올때|일주일|하루|"
-    r"학원|학교|유치원|회사|야근|외출|나갔다|다녀올|갔다올|알바|시험|면접|선생님|담임|\?"
+    r"학원|학교|유치원|회사|야근|외출|나갔다|다녀올|갔다올|알바|시험|면접|선생님|담임|이번|당분간|한동안|주만|달만|날만|\?"
 )
 _GOODBYE_END = re.compile(
     r"(다들|모두|모두들|여러분|얘들아|다)(잘지내|잘살아|잘있어|행복해|건강해|잘지내요|잘있어요|잘살아요|행복하세요|건강하세요|잘지내세요|잘계세요)(요)?"
@@ -1824,5 +1893,5 @@ RULES: tuple[Rule, ...] = (
     _concept_core, _concept_phrases, _life_reason_missing, _stop_living, _forever_rest, _stop_life_activity,
     _breath_stops, _concept_means, _concept_self_harm, _concept_farewell,
     _past_attempt, _preparations, _soon_gone, _forever_gone, _give_up_life, _death_curiosity, _own_hand_or_fall,
-    _farewell_more,
+    _farewell_more, _survival_doubt_or_hanging_point,
 )

@@ -35,6 +35,30 @@ phrasings is real: expect a blind set to find both misses and false alarms. Afte
 the fixes every batch is at 100 % recall and 0 % false positives, except one row of B10
 ("내일 아무도 없을 때 하려고", a weak signal that fires only with a negative or unknown
 emotion), which was left out of the holdout file.
+
+Blind set 1 (helper B3, 2026-11-25). `devsets/crisis_blind1.tsv`, written by someone who had
+not seen the rules, scored 85.5 % / 10.4 % (82.8 % / 9.6 % with the lexicon emotion): the first
+true out-of-sample figure, some 15 points below the dev sets. Its misses and false alarms were
+read as *classes* (spaced letters, past attempt + urge now, preparations, goodbyes that presume
+the speaker gone, euphemisms of going forever; idiom pairs, games, pets, recoveries without a
+past frame, vanishing from a chat room, someone else's reported words). For each class fresh
+sentences of our own were written first and scored first try, then the rules were fixed:
+
+    batch  written                                    first try (lexicon emotion)
+    B18    on the blind-set miss classes, new words   33.3 % / 33.3 % (22.2 % / 23.1 %)
+    B19    after the first fixes, risk areas: fake    88.4 % / 14.6 % (83.7 % / 14.6 %)
+           recoveries, a third person next to the
+           speaker's own wish, bare nouns, relapses
+    B20    after the second fixes, mixed              83.3 % / 3.2 %  (same)
+
+B18-B20 are appended to the holdout (218 rows) except two left out on purpose: "영원히 쉬고
+싶다 ㅋㅋ 월요일 싫어" (still fires: a Monday joke in the words of a wish to rest forever,
+left to err on the safe side) and "유튜브에서 매듭 묶는 법 찾아봤어 튼튼하게 묶이는 걸로" (still
+missed: knot-tying is a hobby as often as a plan). Expect the next blind set to land near the
+B20 first-try figures, not at 100 %. Fixes found on the way that were general bugs: the honorific
+시 ("주셔서") was read as the noun 시 (a poem), silencing every 존댓말 farewell; "전에" (before)
+was read as 전 (= 저는); a subject in a cause clause ("아빠가 때려서 그냥 죽고 싶어요") was taken
+for the subject of the wish.
 """
 
 from __future__ import annotations
@@ -149,6 +173,72 @@ def test_the_risk_in_one_clause_of_a_long_message_fires(crisis: RuleCrisisBacken
 def test_a_person_word_must_start_a_word(crisis: RuleCrisisBackend) -> None:
     assert crisis.check("제가 없어지면 다들 편해질 텐데").is_crisis
     assert not crisis.check("문제가 없어지면 편해질 텐데").is_crisis
+
+
+BLIND1_CLASSES = {
+    "spaced letters": "뛰 어 내 리 고 싶 다",
+    "jamo abbreviation of 자해": "ㅈㅎ 안 하려고 했는데 또 했어",
+    "past attempt + urge now": "예전에 한 번 시도해본 적 있어 요즘 또 그 생각이 들어",
+    "past attempt + this time for sure": "지난달에 목 매려다 실패했어 다음엔 안 실패해",
+    "sturdy rope bought": "제일 튼튼한 끈으로 주문했어",
+    "insurance as a way out": "내 사망보험금이면 엄마 빚은 갚을 수 있겠지",
+    "pets entrusted for good": "내 햄스터 좀 잘 키워줘 부탁이야",
+    "a goodbye to everyone": "모두에게 미안해 다들 잘 살아",
+    "a last thank-you, never again": "상담사님 그동안 고마웠어요 다시 만날 일은 없을 거예요",
+    "things given away, no longer needed": "내가 가진 거 전부 동생한테 줬어 어차피 이제 필요 없으니까",
+    "soon gone": "조만간 나 없어질 테니까 신경 쓰지 마",
+    "going forever": "곧 떠날 거야 아무도 없는 곳으로 영원히",
+    "no place in this world": "이 세상에 내가 설 자리는 없어",
+    "life given up, object after the verb": "포기하고 싶어 삶 자체를",
+    "own death turned over": "죽은 다음엔 어떻게 될까 요즘 계속 생각해",
+    "by my own hand": "스스로 끝내버릴까 봐 무서워",
+    "a fall weighed up": "여기 다리 위에서 떨어지면 다 끝나겠지",
+    "someone else in a cause clause": "아빠가 맨날 때려서 그냥 죽고 싶어요",
+    "a relapse after a recovery": "상담 받고 나서 좀 줄었는데 어제 또 죽고 싶었어",
+}
+
+
+@pytest.mark.parametrize("text", BLIND1_CLASSES.values(), ids=BLIND1_CLASSES.keys())
+def test_the_blind_set_miss_classes_fire_in_new_words(crisis: RuleCrisisBackend, text: str) -> None:
+    assert crisis.check(text).is_crisis, text
+
+
+BLIND1_NEGATIVES = {
+    "idiom pair 죽기 살기": "죽기 살기로 일해서 겨우 마감했다",
+    "a game": "발로란트 하다가 다 죽어서 짐",
+    "a pet or a beetle": "키우던 장수풍뎅이 죽었어",
+    "a thing wished away": "이 냄새 좀 사라졌으면 좋겠다",
+    "vanishing from a chat room": "이 단톡방에서 사라지고 싶다 ㅋㅋ 다들 너무 시끄러워",
+    "someone else's reported words": "아빠가 요즘 다 포기하고 싶다고 하셔서 마음이 아파요",
+    "someone else hoarding": "엄마가 수면제 모으시는 것 같아서 걱정돼요",
+    "recovery without a past frame": "그런 생각 이제 거의 안 나요 상담 덕분이에요",
+    "glad to be alive": "살아 있어서 정말 다행이야",
+    "pets entrusted for a trip": "출장 가는 동안 우리 고양이 좀 부탁할게",
+    "asking after everyone": "다들 잘 지내고 계시죠?",
+    "never again, at a shop": "이 가게 다시는 안 와 맛없어",
+    "clothes outgrown": "안 입는 옷 다 동생 줬어 작아져서 필요 없더라",
+    "a task by my own hand": "내 손으로 이 관계 끝낼 거야",
+    "away for a move": "나 곧 이사 가서 여기 없을 거야",
+    "rope for a tent": "텐트 칠 때 쓰려고 튼튼한 로프 샀어",
+    "death as a lesson": "죽으면 어디로 가는지 교회에서 배웠어",
+}
+
+
+@pytest.mark.parametrize("text", BLIND1_NEGATIVES.values(), ids=BLIND1_NEGATIVES.keys())
+def test_the_blind_set_false_alarm_classes_stay_quiet(crisis: RuleCrisisBackend, text: str) -> None:
+    assert not crisis.check(text).is_crisis, crisis.check(text)
+
+
+def test_a_recovery_whose_now_holds_the_crisis_is_no_recovery(crisis: RuleCrisisBackend) -> None:
+    assert crisis.check("예전엔 괜찮았는데 지금은 다시 죽고 싶어").is_crisis
+    assert crisis.check("살아남은 게 다행인지 모르겠어").is_crisis
+    assert not crisis.check("작년엔 죽고 싶었지만 지금은 살 만해요").is_crisis
+
+
+def test_a_wish_of_mine_next_to_someone_elses_words_still_fires(crisis: RuleCrisisBackend) -> None:
+    assert not crisis.check("친구가 요즘 죽고 싶다고 자주 말해요 어떻게 도와야 할까요").is_crisis
+    assert crisis.check("친구가 힘내라고 했는데 난 그냥 죽고 싶어").is_crisis
+    assert crisis.check("선생님이 병원 가보라고 하셨는데 그냥 다 끝내고 싶어요").is_crisis
 
 
 def test_check_stays_fast_once_the_morphemes_are_cached(crisis: RuleCrisisBackend) -> None:
