@@ -26,6 +26,20 @@ task objects of 끝내다, an errand's purpose clause (버리러 옥상 갔다),
 past tense (unless a relapse follows it), and person words that do not start a word
 ("문제가" is not "제가"). Common typos of the core words are normalised first (쥭고십다).
 
+Generalisation from the first blind set (the block "blind-set generalisation" near the end):
+letters spaced apart ("자 살 하 고 싶 다") and jamo abbreviations (ㅈㅎ) are joined before
+analysis; a past attempt with an urge now ("예전에 시도했었는데 또 그러고 싶어"); preparations
+(a rope bought for sturdiness, the insurance beneficiary changed, debts paid "to leave cleanly");
+goodbyes that presume the speaker gone (pets entrusted with no time limit, "다들 잘 지내", a last
+thank-you with "다시는 안 올"); going or resting forever, "곧 없을 거야", life given up with the
+object after the verb, one's own death turned over. Exclusions: idiom pairs (죽기 살기로), games
+and bare-noun subjects (주자 죽어서, 금붕어 죽어서, 자국 없어졌으면), vanishing from a room rather
+than the world, someone else's reported words (cut out and the rest judged again), and
+recoveries told without a past frame ("그런 생각은 많이 줄었어요", "그때 안 죽길 잘했다").
+Third-person concern ("엄마가 살기 싫다고 하셔서 걱정돼요") does not fire: the counsellor's reply
+addresses the worry, and a helpline message written to the speaker as if they were at risk reads
+wrong; the speaker's own wish in the same message still fires.
+
 `reason` names the category and rule that fired, e.g. `ideation_direct:wish_to_die`.
 How the rules were grown, batch by batch, and their first-try figures on unseen sentences:
 inference/tests/test_crisis_generalisation.py.
@@ -808,7 +822,7 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ideation_indirect:never_wake", re.compile(
         r"(깨|일어나|깨어나|눈(을)?뜨)지(않|말|못)(고싶|았으면|으면좋|기를|길|게|도록)|"
         r"(안|못)(깨|깨어나|눈뜨|눈을뜨)(고싶|었으면|었으면|면좋|기를|길|ᆯ래|려고)|(안|못)깨(었|ᆻ)?으면|"
-        r"영원히(잠들|잠자|자|눈감|쉬)[가-힣]{0,4}(싶|으면|면|었으면|ᆻ으면|래|게)|"
+        r"영원히(잠들|잠자|자(?=고|면|ᆻ|었|ᆯ|길|기를|버리)|눈감|쉬)[가-힣]{0,4}(싶|으면|면|었으면|ᆻ으면|래|게)|"
         r"(영원히|다시는|그대로)(안|못)?(일어나|깨어나|깨)지(않|말|못)"
     )),
     # ACCIDENT-WISH: "차에 치였으면 좋겠다", "사고 나서 죽었으면"
@@ -1117,7 +1131,7 @@ _RECOVERED = re.compile(
     r"[가-힣]{0,20}(었|았|였|했|ᆻ)(는데|지만|었는데|던)|"
     r"(싶던|싶었던|했던|하던)(시절|때|적|날들|기억|과거))"
     r"(?:[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강|"
-    r"(하고싶은|해보고싶은|살고싶은)(게|것이|거|일이)생겼|(꿈|목표|이유|희망)(이|가)?생겼|(으로|로)(풀어|풀고|해소|달래))|"
+    r"(하고싶은|해보고싶은|살고싶은)(게|것이|거|일이)생겼|(꿈|목표|이유|희망)(이|가)?생겼|(으로|로|면서)(풀어|풀고|해소|달래))|"
     r"[가-힣]{0,16}(좋아졌|나아졌|괜찮아졌|극복했|이겨냈|회복했))"
 )
 # recoveries told without a past frame: the thought has gone down, a survival one is glad of,
@@ -1701,7 +1715,8 @@ def _preparations(ctx: _Ctx) -> list[_Hit]:
 _SOON_GONE = re.compile(
     r"(나|저|난|전|내가|제가)(는|도)?[가-힣]{0,4}?(곧|이제곧|조만간|머지않아|얼마안있으면|얼마안가|금방|며칠뒤면|며칠후면)"
     r"(이세상에|세상에)?(없(을거|을테|을것|겠|어질거|어질테|어질것)|사라질(거|테|것))|"
-    r"(곧|조만간|머지않아|얼마안있으면|금방)(나|저|난|전|내가|제가)(는|도)?(이제)?(이세상에|세상에)?(없(을거|을테|을것|겠|어질)|사라질(거|테|것))"
+    r"(곧|조만간|머지않아|얼마안있으면|금방)(나|저|난|전|내가|제가)(는|도)?(이제)?(이세상에|세상에)?(없(을거|을테|을것|겠|어질)|사라질(거|테|것))|"
+    r"(곧|조만간|머지않아)(이세상|세상)(에|에는|엔)(없을거|없을테|없을것|없겠|없어질)"
 )
 _AWAY_ORDINARY = re.compile(r"집|회사|학교|사무실|자리|한국|서울|동네|교실|팀|부서|이직|전학|군대|입대|전역|휴학|연락|잠수|카톡|단톡")
 
@@ -1714,6 +1729,8 @@ def _soon_gone(ctx: _Ctx) -> list[_Hit]:
     c = ctx.compact
     if _AWAY_ORDINARY.search(c) or _FAREWELL_ORDINARY.search(c) or _FAREWELL_MITIGATORS.search(c) or ctx.topic():
         return []
+    if _errand(ctx) or re.search(r"나가|외출|자리비|잠깐|잠시|점심|저녁|밥먹|화장실|회의|수업", c) or _someone_else(ctx):
+        return []  # "나 곧 없을 거야 점심 먹으러 나가"
     if m.start() not in ctx.starts and m.group(0)[0] in "나저난전내제":
         return []  # a person word must start a word
     return [_strong("farewell:soon_gone", m.group(0))]

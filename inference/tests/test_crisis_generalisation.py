@@ -50,13 +50,16 @@ sentences of our own were written first and scored first try, then the rules wer
            recoveries, a third person next to the
            speaker's own wish, bare nouns, relapses
     B20    after the second fixes, mixed              83.3 % / 3.2 %  (same)
+    B21    after the third fixes, all categories     88.2 % / 13.3 % (88.2 % / 10.0 %)
+    B22    adversarial to the new rules (dieting     93.3 % / 15.8 % (same)
+           "attempts", errands, "forever" trips)
 
-B18-B20 are appended to the holdout (218 rows) except two left out on purpose: "영원히 쉬고
+B18-B22 are appended to the holdout (314 rows) except two left out on purpose: "영원히 쉬고
 싶다 ㅋㅋ 월요일 싫어" (still fires: a Monday joke in the words of a wish to rest forever,
 left to err on the safe side) and "유튜브에서 매듭 묶는 법 찾아봤어 튼튼하게 묶이는 걸로" (still
 missed: knot-tying is a hobby as often as a plan). Expect the next blind set to land near the
-B20 first-try figures, not at 100 %. Fixes found on the way that were general bugs: the honorific
-시 ("주셔서") was read as the noun 시 (a poem), silencing every 존댓말 farewell; "전에" (before)
+B19-B22 first-try figures (recall ~85-93 %, false positives 3-15 %), not at 100 %. Fixes found
+on the way that were general bugs: the honorific 시 ("주셔서") was read as the noun 시 (a poem), silencing every 존댓말 farewell; "전에" (before)
 was read as 전 (= 저는); a subject in a cause clause ("아빠가 때려서 그냥 죽고 싶어요") was taken
 for the subject of the wish.
 """
