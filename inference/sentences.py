@@ -17,12 +17,21 @@ TERMINATORS = frozenset(".?!…。？！")
 # `필요 없어요`, `중요 하다`, `다 같이`, `할까 봐` must not split, so `요` needs a verbal
 # syllable before it and `다` a past/existential stem.
 _ENDING_RE = re.compile(
-    r"(?:[어아여해에예세네군죠지나까래걸데게구줘봐워와셔뇨든니랴]요|니다|니까|"
+    r"(?:[어아여해에예세네군죠지나까래걸데게구줘봐워와셔뇨든니랴]요|니다|"
     r"[었았였했겠있없싶좋같됐갔왔봤줬컸셨]다|[한된간는]다)$"
 )
 _ABBREVIATION_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # e.g. i.e. a.m.
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "vs", "no"})
 _SOFT_LIMIT = 300  # seq2seq converters take short inputs: cut an endless run at a space
+
+
+def _is_formal_question(buf: str, i: int) -> bool:
+    """`합니까 ` / `있습니까 ` close a sentence; a connective `떠니까 ` does not: only -니까
+    after a syllable ending in ㅂ (the 하십시오체 question) counts."""
+    if i < 3 or buf[i - 2:i] != "니까":
+        return False
+    code = ord(buf[i - 3]) - 0xAC00
+    return 0 <= code < 11172 and code % 28 == 17  # final consonant ㅂ
 
 
 def _is_ascii_alnum(ch: str) -> bool:
@@ -91,7 +100,7 @@ class SentenceSplitter:
                     return j, j  # `끝났어요.그리고`, `정말?네` — but not 3.5 / naver.com
                 i = j
                 continue
-            if ch.isspace() and _ENDING_RE.search(buf, max(0, i - 3), i):
+            if ch.isspace() and (_ENDING_RE.search(buf, max(0, i - 3), i) or _is_formal_question(buf, i)):
                 return i, i
             if ch.isspace() and i >= self._soft_limit:
                 return i, i

@@ -40,6 +40,14 @@ Third-person concern ("엄마가 살기 싫다고 하셔서 걱정돼요") does 
 addresses the worry, and a helpline message written to the speaker as if they were at risk reads
 wrong; the speaker's own wish in the same message still fires.
 
+Generalisation from the second blind set (the block "blind-set 2 generalisation" at the end):
+not existing by a date ("내일이면 나 이 세상에 없을 거야"), a journey with no return, a departure
+got ready, traces erased, letters typed one by one ("ㅈ ㅏ ㅅ ㅏ ㄹ") or backwards with a hint
+("살자 … 거꾸로") composed before analysis, an accident wished on oneself, a wound made "again",
+an overdose taken, joining the dead, "it will all end soon, don't worry", the self let go of.
+Exclusions: compounds of 자살 (자살골), board-game pieces, a recovery told with gratitude, a last
+message before bed ("자야 해서 ㅋㅋ 내일 얘기하자"), a drawn line (한계선 긋다), a film scene.
+
 `reason` names the category and rule that fired, e.g. `ideation_direct:wish_to_die`.
 How the rules were grown, batch by batch, and their first-try figures on unseen sentences:
 inference/tests/test_crisis_generalisation.py.
@@ -61,6 +69,8 @@ from inference.data.crisis_lexicon import (
     BODY,
     COOKING,
     CUT_VERBS,
+    DEAD_PLACES,
+    DEPARTURE_ORDINARY,
     DEPENDANTS,
     DIE,
     DRAW_OBJECTS,
@@ -72,6 +82,7 @@ from inference.data.crisis_lexicon import (
     IDIOM_AFTER_DIE,
     IDIOM_BEFORE_DIE,
     INTENT_NOUNS,
+    JOURNEY_ORDINARY,
     JUMP_HARMLESS,
     LETHAL_MEANS,
     LIFE_PREDICATES,
@@ -81,6 +92,7 @@ from inference.data.crisis_lexicon import (
     PLAN_PURPOSES,
     RELIEF,
     SOFT_MEANS,
+    SUICIDE_COMPOUNDS,
     VANISH,
 )
 from inference.labels import NEGATIVE
@@ -524,7 +536,8 @@ def _means(ctx: _Ctx) -> list[_Hit]:
         hoard = lemmas & {"모으다", "모아두다", "사모으다", "쌓다"} or re.search(r"한꺼번에|한번에|털어넣|왕창|통째로|전부먹|다먹어버|먹어버릴", c)
         if hoard and not re.search(r"유통기한|버렸|폐기|처분|반납|수거", c) and not _hoarder_is_other(ctx):  # "약 모아놓은 거 유통기한 지나서 버렸어"
             hits.append(_strong("plan_means:medication", "약"))
-    if re.search(r"번개탄|연탄", c) and not (ctx.forms & {"고기", "캠핑", "바베큐", "구이"}):
+    if re.search(r"번개탄|연탄", c) and not (ctx.forms & {"고기", "캠핑", "바베큐", "구이"}) \
+            and not ((ctx.fiction() or ctx.topic()) and not re.search(r"(나|저)(도|는|만)", c)):  # a film scene
         hits.append(_strong("plan_means:charcoal", "번개탄"))
     if ctx.forms & _MEDS and re.search(r"(몇|얼마나|다)[가-힣]{0,4}먹(어야|으면)[가-힣]{0,3}(안깨|못깨|죽)", c):
         hits.append(_strong("plan_means:overdose_question", "먹어야"))
@@ -588,15 +601,19 @@ _FAREWELL_STRONG = re.compile(
     r"미안하다고(꼭)?전해|(내|제)?물건(을|들)?(다)?정리(했|해뒀|해놨|하고있).*(나눠|가져|줄게|주세요)|"
     r"(메시지|인사|편지|연락|대화|카톡|글)(가|이|는|도)?(제|내)?마지막(이|일)|"
     r"마지막으로[가-힣]{0,6}(연락|인사|목소리|얼굴|보고싶|말하고싶|전하고싶|고마웠|사랑해|미안해)|(날|나를|저를|절)잊(고|어)|나잊고(잘|행복)|"
-    r"날잊어|나를잊어|저를잊어|찾지마|먼저갈게|먼저가요|먼저떠날|이제다끝낼|이제(다시는?)?못볼|다시는못볼|다시볼수없"
+    r"(편지|메시지|유언|영상|녹음)[가-힣]{0,12}마지막으로$|"
+    r"마지막으로[가-힣]{0,6}(편지|메시지|영상|쪽지)[가-힣]{0,2}(써뒀|써놨|써놓|남겨뒀|남겨놨|남겼|녹음해)|날잊어|나를잊어|저를잊어|찾지마|먼저갈게|먼저가요|먼저떠날|이제다끝낼|이제(다시는?)?못볼|다시는못볼|다시볼수없"
 )
 _FAREWELL_SOFT = re.compile(r"그동안(고마웠|감사했|고마워|미안했)|이제안녕|영원히안녕|다들잘지내(?!지|니|냐|나|는|고|시|셔|더)|잘있어|잘살아|안녕히계세요|잘부탁(해|할게|합니다)|맡길게")
+# off to bed, back tomorrow: a last message of the day, not of a life
+_OFF_TO_BED = re.compile(r"(자야|자러|잘게|자야겠|졸려|졸리|잘래|자야돼|잠와|잠이와)[가-힣]{0,8}(ㅋㅋ|ㅎㅎ|내일|낼|이따|아침에)(?![가-힣ㅋㅎ]{0,12}(영원|영영|다시는|깨우지))")
+_ITCH = re.compile(r"모기|가려|간지|벌레|물려|두드러기|아토피|습진")
 _FAREWELL_MITIGATORS = re.compile(r"(고마웠|고맙|감사했|감사하|미안했|사랑한)다고(인사|편지|말(했|하고|해줬|해드렸)|했|하셨|하더|하시|전했|썼)|다음에(또|봐|보자|얘기)|내일(봐|보자|또)|나중에(봐|얘기)|또(얘기|보자|올게|봐)|(또|다시|나중에|다음에)(뵐|뵙|봬|만나요|만나자|연락할게)|졸업|전학|이사|퇴사|송별|작별인사(를)?(했|하고왔)|다고인사")
 
 
 def _farewell(ctx: _Ctx) -> list[_Hit]:
     c = ctx.compact
-    if (_FAREWELL_MITIGATORS.search(c) or _FAREWELL_ORDINARY.search(c)) and not re.search(r"다음생", c):
+    if (_FAREWELL_MITIGATORS.search(c) or _FAREWELL_ORDINARY.search(c) or _OFF_TO_BED.search(c)) and not re.search(r"다음생", c):
         return []  # "그동안 고마웠어 내일부터 휴가야"
     if _someone_else(ctx) and not re.search(r"(나|내|저|제)(는|가|도|의)?마지막", c):
         return []  # "선배가 회사 그만둔대 마지막 인사 하러 왔더라"
@@ -972,7 +989,8 @@ _CONCEPT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ideation_indirect:accident_wish", re.compile(r"(사고|교통사고|병|암|벼락|재난|전쟁)(라도|이라도)(나|걸려|걸렸|맞|터지|났)")),
     # METAPHORS OF EXIT: "이 세상에서 로그아웃하고 싶다", "인생 하차할래"
     ("ideation_indirect:exit_metaphor", re.compile(
-        r"(인생|세상|삶|이번생|이생)[가-힣]{0,4}(로그아웃|퇴장|하차|강제종료|종료|탈출|졸업|은퇴)(하고싶|할래|하려|했으면|하자|하고파|시켜)"
+        r"(인생|세상|삶|이번생|이생)[가-힣]{0,4}(로그아웃|퇴장|하차|강제종료|종료|탈출|졸업|은퇴)(버튼)?(을|를)?(누르|눌러)?(하고싶|할래|하려|했으면|하자|하고파|시켜|고싶|ᆯ래|을래|버리고)|"
+        r"(인생|현생|세상|삶|이번생|이생)[가-힣]{0,4}(로그아웃|강제종료)[가-힣]{0,12}(영원히|영영)|(영원히|영영)[가-힣]{0,4}(로그아웃|강제종료)"
     )),
     # LOOKING DOWN: "베란다 창문 열고 아래 내려다보고 있어"
     ("plan_means:high_place", re.compile(
@@ -1127,10 +1145,10 @@ _FAREWELL_ORDINARY = re.compile(
 )
 
 _RECOVERED = re.compile(
-    r"(?:(예전|옛날|한때|전에|과거|작년|어릴때|그때|한동안|[가-힣]{1,5}때|[가-힣]{1,4}시절|(\d+|몇|한|두|세)(년|달|개월)전|지난(해|달|번))"
+    r"(?:(예전|옛날|한때|그땐|전에|과거|작년|어릴때|그때|한동안|[가-힣]{1,5}때|[가-힣]{1,4}시절|(\d+|몇|한|두|세)(년|달|개월)전|지난(해|달|번))"
     r"[가-힣]{0,20}(었|았|였|했|ᆻ)(는데|지만|었는데|던)|"
     r"(싶던|싶었던|했던|하던)(시절|때|적|날들|기억|과거))"
-    r"(?:[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강|"
+    r"(?:[가-힣]{0,12}(지금|이제|요즘|요새)(은|는|엔)?[가-힣]{0,8}(괜찮|나아|좋아|극복|살만|행복|감사|고마워|고맙|즐거|즐겁|소중|기대돼|기대되|안그래|안해|덜해|많이나|잘살|잘지내|끊었|멈췄|그만뒀|회복|건강|"
     r"(하고싶은|해보고싶은|살고싶은)(게|것이|거|일이)생겼|(꿈|목표|이유|희망)(이|가)?생겼|(으로|로|면서)(풀어|풀고|해소|달래))|"
     r"[가-힣]{0,16}(좋아졌|나아졌|괜찮아졌|극복했|이겨냈|회복했))"
 )
@@ -1175,6 +1193,10 @@ def _concept_phrases(ctx: _Ctx) -> list[_Hit]:
             continue  # "할아버지 재산 문제로 유언장 쓰는 법 상담"
         if reason == "farewell:last_words" and re.search(r"오늘|잘자|내일|굿밤|굿나잇", ctx.compact) and "카톡" in found.group(0):
             continue
+        if reason.startswith("farewell") and _OFF_TO_BED.search(ctx.compact):
+            continue  # "이게 마지막 메시지야 오늘은 자야 해서 ㅋㅋ 내일 얘기하자"
+        if reason == "self_harm:blood" and _ITCH.search(ctx.compact):
+            continue  # "모기 물려서 피날 때까지 긁었어"
         if reason == "farewell:settling_affairs" and re.search(r"당근|나눔|이사|중고|대청소|바자회|벼룩|판매", ctx.compact):
             continue
         if reason == "plan_means:set_date" and any(p in ctx.compact for p in PLAN_PURPOSES):
@@ -1329,7 +1351,8 @@ _ON_PURPOSE_INJURY = re.compile(r"(일부러|고의로)[가-힣]{0,20}(피|멍|�
 
 def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
     hits: list[_Hit] = []
-    if _ON_PURPOSE_INJURY.search(ctx.compact) and not any(_other_person(ctx, i) for i in range(len(ctx.ms))):
+    if _ON_PURPOSE_INJURY.search(ctx.compact) and not any(_other_person(ctx, i) for i in range(len(ctx.ms))) \
+            and not _ITCH.search(ctx.compact):
         hits.append(_strong("self_harm:on_purpose", "일부러"))  # "벽에 주먹질해서 손이 다 터졌어 일부러 그랬어"
     # a blade meant for the body: "커터칼 날 새로 샀어 팔에 쓰려고"
     blades = {m.form for m in ctx.ms} & BLADES or ({"날"} & ctx.forms and "커터" in ctx.compact)
@@ -1356,7 +1379,8 @@ def _concept_self_harm(ctx: _Ctx) -> list[_Hit]:
                 break
         objects = {b.form for b in before}
         if lemma == "긋다":
-            if not (objects & DRAW_OBJECTS) and not (ctx.forms & DRAW_OBJECTS):
+            drawn = {x.form for x in ctx.ms[:i]}
+            if not (drawn & DRAW_OBJECTS) and not any(len(f) > 1 and f.endswith(("선", "줄")) for f in drawn):  # 한계선, 가로줄
                 hits.append(_strong("self_harm:cutting", m.form))
             continue
         body = objects & BODY
@@ -1388,12 +1412,13 @@ _THANKS = re.compile(
     r"(고맙|감사하|미안하|사랑한)다고(꼭)?전해"
 )
 # a last day at work or a last episode is not a last goodbye
-_ORDINARY_LAST = re.compile(r"마지막으로(하나만|하나|질문|물어|여쭤|확인|한번만물|한가지)|마지막(날|수업|출근|근무|경기|회차|화|편|시험|학기|주|달|곡|장|문제|질문|순서|기회|세트|판)")
+_ORDINARY_LAST = re.compile(r"마지막으로(하나만|하나|질문|물어|여쭤|확인|한번만물|한가지)|마지막(날|수업|출근|근무|경기|회차|화|편|시험|학기|주|달|곡|장|문제|질문|순서|기회|세트|판|"
+                            r"공연|무대|방송|촬영|강의|콘서트|파티|영업|회의|미팅|상영|투어|시즌|학년|라운드|연습|모임|행사|축제)")
 
 
 def _concept_farewell(ctx: _Ctx) -> list[_Hit]:
     c = ctx.compact
-    if _FAREWELL_MITIGATORS.search(c) or ctx.fiction() or ctx.topic() or _someone_else(ctx):
+    if _FAREWELL_MITIGATORS.search(c) or _OFF_TO_BED.search(c) or ctx.fiction() or ctx.topic() or _someone_else(ctx):
         return []
     fin, thanks = _FINALITY.search(_ORDINARY_LAST.sub("", c)), _THANKS.search(c)
     if len({x.group(0)[:2] for x in _THANKS.finditer(c)}) >= 3:
@@ -1463,7 +1488,46 @@ def _join_spaced(m: re.Match[str]) -> str:
     return joined if _SPACED_CORE.search(joined) else m.group(0)
 
 
+_CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+# loose letters typed one by one to dodge a filter: "ㅈ ㅏ ㅅ ㅏ ㄹ" (a vowel among them, so "ㅋㅋㅋ" is left)
+_LOOSE_JAMO = re.compile(r"[ㄱ-ㅎ][ .]*[ㅏ-ㅣ](?:[ .]*[ㄱ-ㅣ])+")
+# a word said backwards with a hint ("살자하고싶어 … 거꾸로 말하면 알지"), or 살자 as the slang for 자살
+_REVERSAL_CUE = re.compile(r"거꾸로|반대로|뒤집어|역으로|뒤에서부터")
+_REVERSED_CORES = {"살자": "자살", "해자": "자해", "서유": "유서"}
+_SALJA_SLANG = re.compile(r"살자(?=\s?(하고\s?싶|할래|하려|할까|해버릴|충동|각|생각|시도|할거|하고파))")
+_LIVE_TOGETHER = re.compile(r"(같이|함께|열심히|잘|행복하게|재밌게|즐겁게|우리|오래|건강하게)\s?$")
+
+
+def _compose_jamo(m: re.Match[str]) -> str:
+    letters = [ch for ch in m.group(0) if ch not in " ."]
+    out, k = [], 0
+    while k < len(letters):
+        if k + 1 < len(letters) and letters[k] in _CHO and letters[k + 1] in _JUNG:
+            cho, jung, jong = _CHO.index(letters[k]), _JUNG.index(letters[k + 1]), 0
+            k += 2
+            # a final consonant, unless it starts the next syllable
+            if k < len(letters) and letters[k] in _JONG[1:] and not (k + 1 < len(letters) and letters[k + 1] in _JUNG):
+                jong, k = _JONG.index(letters[k]), k + 1
+            out.append(chr(0xAC00 + (cho * 21 + jung) * 28 + jong))
+        else:
+            return m.group(0)  # not a clean run of syllables: leave it
+    joined = "".join(out)
+    return joined if _SPACED_CORE.search(joined) else m.group(0)
+
+
 def _normalise(text: str) -> str:
+    for compound in SUICIDE_COMPOUNDS:  # "자살골" is an own goal
+        if compound in text:
+            text = text.replace(compound, "자책" + compound[2:] if compound == "자살골" else "게임기술")
+    if re.search(r"[ㄱ-ㅎ][ .]*[ㅏ-ㅣ]", text):
+        text = _LOOSE_JAMO.sub(_compose_jamo, text)
+    if _REVERSAL_CUE.search(text):
+        for backwards, core in _REVERSED_CORES.items():
+            text = text.replace(backwards, core)
+    if "살자" in text:  # "같이 살자 하고 싶어" is a life shared, not the slang
+        text = _SALJA_SLANG.sub(lambda m: m.group(0) if _LIVE_TOGETHER.search(text[: m.start()]) else "자살", text)
     text = _SPACED.sub(_join_spaced, text)
     for pattern, repl in _JAMO_ABBREV:
         text = pattern.sub(repl, text)
@@ -1631,6 +1695,7 @@ def _unreported(ctx: _Ctx) -> str | None:
 
 _PAST_ATTEMPT = re.compile(
     r"응급실|위세척|폐쇄병동|정신병동|퇴원|입원|실려갔|실려가|살아났|살아남았|깨어났|구조됐|구조되|"
+    r"(발견|구조|들켜|들켰|말려|막아)[가-힣]{0,4}(살았|살아남|살아났)|"
     r"(발견|들켜|들켰|말려|막아)[가-힣]{0,3}(서|가지고)?[가-힣]{0,3}(못했|실패|못죽|멈췄)|"
     r"(지난번|저번|전에|예전|그때|작년)(엔|에는|에|은|는)?(실패|못했|못죽)|목(을)?(맸|매달았)"
 )
@@ -1647,7 +1712,7 @@ _URGE_AGAIN = re.compile(
     r"(또|다시|한번더)(그러고|하고|해보고|시도하고|그렇게하고|할래|할거|할까|시도할|해버릴)|"
     r"(또|다시|요즘|요새|자꾸)[가-힣]{0,2}(그생각|그날생각|그때생각|그충동)|"
     r"(이번엔|이번에는|이번에|오늘은|다음엔|다음번엔|[두세네]번째는|[두세네]번째엔)[가-힣]{0,4}"
-    r"(제대로|확실히|확실하게|꼭|안실패|실패안|실패하지않|성공|끝까지|아무도없|아무도안)"
+    r"(제대로|확실히|확실하게|꼭|안실패|실패안|실패하지않|성공|끝까지|아무도없|아무도안|아무도모르게|아무도못찾|들키지않게|안들키게)"
 )
 
 
@@ -1912,3 +1977,173 @@ RULES: tuple[Rule, ...] = (
     _past_attempt, _preparations, _soon_gone, _forever_gone, _give_up_life, _death_curiosity, _own_hand_or_fall,
     _farewell_more, _survival_doubt_or_hanging_point,
 )
+
+
+# -- blind-set 2 generalisation (helper B4): concepts met on crisis_blind2.tsv ---------------
+# Cores new to the rules: not existing tomorrow, a journey with no return, a departure got ready,
+# traces erased, an accident wished on oneself, an overdose taken, the dead joined, "it will all
+# end soon, don't worry", the self let go of. Each carries its own structural exclusions.
+
+_GONE_BY = re.compile(
+    r"(내일|모레|다음주|다음달|이번주|주말|오늘밤|며칠뒤|며칠후|곧|이제|조만간)(이면|엔|에는|쯤이면|쯤엔|쯤|쯤에는|이)?"
+    r"(나|난|저|전|나는|저는|나라는사람|저라는사람|나란사람|나라는존재)?(은|는)?(이제)?(이세상|세상|이승|지구)(어디)?(에|엔|에는|에서)?(도)?"
+    r"(없을거|없을테|없을것|없겠|없어질거|없어질테)|"
+    r"(나|난|저|전)(는|은)?(이제)?(여기|이곳)?(없을거|없을테|없을것)[가-힣]{0,6}(세상어디에도|이세상어디에도|어디에도)|"
+    r"(나라는사람|저라는사람|나란사람|나라는존재|저란사람)(은|는|이|도)?[가-힣]{0,4}(없을거|없을테|없을것|없겠)|"
+    r"(이세상|세상|이승)사람(이|은)?아닐(거|테|것)|"
+    r"(곧|조만간|머지않아|얼마안가|며칠뒤면|며칠후면)(이세상|세상|이승)(에서)?(사라질|없어질)(거|테|것)"
+)
+_NONEXISTENT_ME = re.compile(
+    r"(이세상|세상|이승)(에|엔)?(없는|없던)(사람|존재|애)(이|가)?(되고싶|되고파|됐으면|되었으면|되면좋|되길|되기를|될래|되려)|"
+    r"(나란|나라는|저란|저라는|내)존재(자체)?(가|는|도)?(처음부터)?(없었으면|없었더라면|없어졌으면|없었음좋|사라졌으면)"
+)
+_NO_RETURN = re.compile(
+    r"(돌아올|돌아갈|돌아오는)(생각|일|계획|마음|표|예정|수)(은|는|도|이|가)?(없|안샀|안끊|안사|안했|전혀없)|"
+    r"(다시는?|두번다시)(안|못)돌아(올|와|오|갈)"
+)
+_AWAY = re.compile(r"편도|멀리|먼곳|먼데|떠나|떠날|떠난|가려|갈거|갈게|갈래|가버리|가요|간다")
+_READY_TO_LEAVE = re.compile(
+    r"(떠날|갈|가는|떠나는|보낼|마지막)준비(만|는|도|가|를|까지)?(다|이제|모두|거의|전부)?(남았|됐|되었|끝났|끝냈|마쳤|했|완료|끝|다했)"
+)
+_TIDIED_THEN_GO = re.compile(
+    r"(정리|지우|지웠|갚았|갚고|치웠|비웠)[가-힣]{0,10}(이제)(가도|떠나도|사라져도|없어져도)(될|돼|되겠|괜찮)"
+)
+_TIDY_ORDINARY = re.compile(r"퇴근|회사|사무실|집에|학교|수업|과제|업무|마감|이사|여행|출근|휴가|알바|교실|가게|매장")
+_TRACES = re.compile(
+    r"흔적(을|도|하나|이)?[가-힣]{0,6}(안남기|남기지않|안남게|남지않게|없애|지우|지웠|지울|지워|없이사라|안남도록)|"
+    r"(나|내가|제가|저)(는|도)?(원래|처음부터)?(없었던|존재하지않았던|없던|태어나지않은)(것처럼|거처럼|듯이|양)"
+)
+_TRACES_ORDINARY = re.compile(
+    r"흑역사|ㅋㅋ|ㅎㅎ|창피|부끄|이불킥|전남친|전여친|헤어진|전애인|화장|얼룩|발자국|청소|낙서|범인|범죄|수사|증거|탐정|"
+    r"개인정보|해킹|보안|디지털장의|잊혀질권리|사생활"
+)
+_ACCIDENT_ON_ME = re.compile(
+    r"(내가|제가|나|저)(탄|타는|탈|타고있는)(비행기|버스|차|배|기차|택시|지하철|열차)[가-힣]{0,4}"
+    r"(떨어졌으면|떨어지면좋|추락했으면|추락하면좋|사고났으면|사고나면좋|뒤집혔으면|침몰했으면|가라앉았으면|폭발했으면)|"
+    r"(차|트럭|버스|기차|지하철|열차|오토바이|덤프트럭)(가|이|에|에게)?(나|날|저|절|나를|저를)(좀|그냥|확|제발)?"
+    r"(치고|받고|덮치고|박고|들이받고|쳐|받아|덮쳐|박아)?(갔|가|줬|버렸|쳤|받았|덮쳤|박았)(으면|음좋|으면좋|면좋|기를|길)|"
+    r"(차|트럭|버스|기차)(에|에게)(치였|받혔|깔렸)(으면|기를|길)"
+)
+_ACCIDENT_FEAR = re.compile(r"어떡|어쩌|큰일|걱정|무섭|무서|공포|조심|다행|할뻔|뻔했")
+_OVERDOSE = re.compile(
+    r"과다복용(했|해버|하려|할래|할거|하고싶|할까|해서|한거|했는데)|약물과다|"
+    r"(약|알약|수면제|진통제|타이레놀|안정제|감기약|두통약|우울증약)(을|를)?(일부러|많이|잔뜩|한움큼|한주먹|한통|왕창|몽땅|통째로|한번에|한꺼번에|수십알|몇십알)"
+    r"[가-힣]{0,4}(먹었|먹어버|삼켰|삼켜|털어넣|털어먹)|"
+    r"(한움큼|한주먹|한통|수십알|몇십알)[가-힣]{0,6}(먹었|삼켰|털어넣|털어먹)"
+)
+_OVERDOSE_ORDINARY = re.compile(r"감기|두통|생리통|몸살|치통|배탈|소화|비염|알레르기|처방대로|주의|조심|안돼|안된|위험|부작용|경고|하면안|하지마|실수로|모르고|강아지|고양이|비타민|영양제|유산균")
+_JOIN_DEAD = re.compile(
+    r"(" + "|".join(DEAD_PLACES) + r")[가-힣]{0,6}(가고싶|가고파|갈래|가려|가면안될까|가도될까|갈수있|가고싶어|따라가|가버리|떠나고싶)|"
+    r"(가고싶|가고파|갈래|가려고|가면안될까)[가-힣]{0,4}(" + "|".join(DEAD_PLACES) + r")"
+)
+_JOIN_IN_HEAVEN = re.compile(r"하늘(에|나라에)(있는|계신)[가-힣]{1,5}(한테|에게|께|곁으로|곁에)(가고싶|가고파|갈래|가려|가면안될까|가고싶어)")
+_DEAD_CUE = re.compile(r"하늘|먼저|나도|저도|따라|돌아가신|떠난|세상떠|보고싶|그리워|만나러")
+_JOIN_LIVING = re.compile(r"주말|방학|휴가|집에|여행|명절|설날|추석|퇴근|학교|회사|병원|입원|간호|돌보|돌봐|모시")
+_ALL_ENDS_SOON = re.compile(
+    r"(곧|이제곧|조금만있으면|조금만지나면|금방|얼마안있으면|머지않아|조만간|이제)(이|다|이제)?(모든게|모든것이|모든것|모든건|다|전부|모두)"
+    r"(다|전부)?(끝날|끝나|끝이|끝나니까|끝날테니|편해질)"
+)
+_ALL_ENDS_NOUNS = frozenset({"모든", "전부", "모두", "걱정", "마음", "조금", "며칠", "시간", "이제"})
+_DONT_WORRY = re.compile(r"걱정(마|하지마|하지말|안해도|말아|하지않아도)|괜찮(아|을|아요|을거)|슬퍼하지마|울지마|미안해하지마|편해질")
+_LET_GO_SELF = re.compile(
+    r"(내려놓|놓아버리|놔버리|포기하|포기할|버리)[가-힣]{0,8}(나|저|나자신|내자신|제자신)(까지|마저)(도)?$|"
+    r"(나|저|나자신|내자신|제자신)(까지|마저)(도)?(내려놓|놓아버|놔버|포기하|버리)|"
+    r"다내려놓[가-힣]{0,4}(나|저|나자신|내자신)(도|까지|마저)(내려놓|놓아|놔)"
+)
+_JUMP_FROM_HERE = re.compile(
+    r"(여기|거기|저기|이곳|그곳|옥상|다리|난간|위|꼭대기|건물|아파트|층)(서|에서)(뛰|뛰어들|몸을던|몸던)(려고|ᆯ래|을래|ᆯ게|면끝|면다끝|면편|고싶|어버릴|면)"
+)
+_HEIGHT_CUE = re.compile(r"다리|옥상|높은|층|난간|🌉|한강|대교|절벽|아파트|베란다|창문|건물|빌딩")
+_RUN_ORDINARY = re.compile(r"운동|달리기|조깅|마라톤|지각|버스|출근|학교|번지|다이빙|수영|점프|줄넘기|트램펄린|계단|러닝|헬스|시간|분이면|초|육상|경기")
+_RELIEF_AFTER = re.compile(r"끝나겠|끝날|다끝|편하겠|편해지|편할|죽겠|죽을|죽나|끝이")
+_HIGHEST_PLACE = re.compile(r"(제일|가장|젤)높은(지|곳|데|다리|건물|층|아파트|옥상)[가-힣]{0,10}(찾|알아보|검색)")
+_NEVER_UP = re.compile(
+    r"(영영|영원히|다시는?|그대로|계속)(안|못)(일어나|깨어나|깨|눈뜨)(면|으면)[가-힣]{0,3}(편하|좋|행복|낫|나을|좋을)|"
+    r"(오래오래|영원히|영영|다시는?|앞으로)[가-힣]{0,6}(깨우지마|깨우지말|찾지마|찾지말)|"
+    r"(내일|아침|다음날|내일아침)(이|은|가|는)?(영영|영원히|다시는?)(안|오지않|오지말)(오)?(면|으면|았으면|왔으면)(좋|편|행복)"
+)
+_NAP_ORDINARY = re.compile(r"ㅋㅋ|ㅎㅎ|주말|낮잠|피곤|늦잠|알람|출근|월요일|푹|꿀잠|시험|밤새")
+_CANT_ANYMORE_CARE = re.compile(
+    r"(내가|제가|나|저)(이제|앞으로)?(는|도)?(더는|더이상|이제)?(못|할수없|못하)[가-힣]{0,6}(될거|될테|될것|되니까|되거든|될거라|게될)"
+)
+_CARE_REQUEST = re.compile(r"시켜줘|챙겨줘|부탁|돌봐줘|밥줘|밥좀|키워줘|맡아줘|책임져줘|대신해줘")
+_CARE_ORDINARY = re.compile(r"출장|여행|입원|수술|이사|바빠|바쁘|군대|입대|유학|취업|다쳐|다쳤|깁스|알바|야근|시험|당분간|동안|며칠|주만|기간")
+_INSURANCE_LEFT = re.compile(r"보험금(이라도|이나마|만이라도|은|이)?[가-힣]{0,4}(남기고|남겨주고|남겨두고)(가|떠나|죽)")
+_WOUND_AGAIN = re.compile(r"(상처|칼자국|자국|생채기|흉)(를|을)?(또|다시|일부러|몰래|좀|많이|계속|하나더)*(냈|내|낸|내고|내버|만들었)")
+
+_INTO_WATER = re.compile(
+    r"(물|바다|강|한강|호수|저수지|강물|바닷물)(에|에다|속에|속으로|으로|로|안으로)?(걸어)?(들어가|들어갈|뛰어들)[가-힣]{0,4}"
+    r"(안나오|나오지않|안나올|다시안나|영영|영원히)"
+)
+_REST_NOW = re.compile(r"(이제|영원히|편히|편하게)(편히|편하게|푹)?쉴(게|께|래|게요|께요)[가-힣]{0,6}(안녕|잘있어|고마웠|미안해|사랑해)")
+_FALL_IMAGINED = re.compile(
+    r"(높은(데|곳)|옥상|다리|난간|창문|베란다|건물|아파트)(에서|서)?[가-힣]{0,4}(떨어지는|뛰어내리는|몸을던지는)(상상|생각)[가-힣]{0,6}(자꾸|계속|요즘|매일|자주|해|들어|나)"
+)
+_ON_THE_TRACKS = re.compile(r"(철길|선로|기찻길|철로)(앞|위|옆|근처)(에|이야|야|에서|서)?[가-힣]{0,4}(서있|있어|있어요|왔어|와있|앉아)")
+_OWN_FUNERAL = re.compile(r"(내|제|나의|저의)?장례식(에|엔|에는)[가-힣]{0,4}(누가|누구|몇명|사람|아무도)")
+
+
+def _blind2_concepts(ctx: _Ctx) -> list[_Hit]:
+    """The miss classes of crisis_blind2.tsv, as concepts (see the block comment above)."""
+    c = ctx.compact
+    hits: list[_Hit] = []
+    quiet = ctx.topic() or ctx.fiction()
+    other = _someone_else(ctx)
+    gone = _GONE_BY.search(c)
+    if gone and not quiet and not (other and not re.search(r"나라는|저라는|나란|저란", gone.group(0))) and not _AWAY_ORDINARY.search(c):
+        hits.append(_strong("farewell:gone_tomorrow", "없을 거야"))  # "내일이면 나 이 세상에 없을 거야"
+    if _NONEXISTENT_ME.search(c) and not quiet:
+        hits.append(_strong("ideation_indirect:wish_not_to_exist", "없는 사람"))  # "이 세상에 없는 사람이 되고 싶다"
+    if _NO_RETURN.search(c) and _AWAY.search(c) and not ctx.forms & JOURNEY_ORDINARY and not quiet and not other \
+            and not re.search(r"ㅋㅋ|ㅎㅎ|좋아|설레|신나|기대", c):
+        hits.append(_strong("farewell:no_return", "돌아올 생각"))  # "멀리 떠나려고. 돌아올 생각은 없어"
+    lemmas = {m.lemma for m in ctx.ms}
+    if (_READY_TO_LEAVE.search(c) or _TIDIED_THEN_GO.search(c)) and not (ctx.forms | lemmas) & DEPARTURE_ORDINARY \
+            and not _TIDY_ORDINARY.search(c) and not quiet and not other:
+        hits.append(_strong("farewell:ready_to_leave", "떠날 준비"))  # "이제 떠날 준비만 남았다"
+    if _TRACES.search(c) and not _TRACES_ORDINARY.search(c) and not quiet and not other:
+        hits.append(_strong("farewell:erasing_traces", "흔적"))  # "계정 다 지웠어 세상에 흔적 안 남기려고"
+    if _ACCIDENT_ON_ME.search(c) and not _ACCIDENT_FEAR.search(c) and not quiet:
+        hits.append(_strong("ideation_indirect:accident_wish", "사고"))  # "내가 탄 비행기 떨어졌으면 좋겠다"
+    if _OVERDOSE.search(c) and not _OVERDOSE_ORDINARY.search(c) and not quiet and not _hoarder_is_other(ctx) and not other:
+        hits.append(_strong("plan_means:overdose", "과다복용"))  # "어제 약 일부러 과다복용했어요"
+    if (_JOIN_DEAD.search(c) and _DEAD_CUE.search(c) or _JOIN_IN_HEAVEN.search(c)) and not _JOIN_LIVING.search(c) and not quiet:
+        hits.append(_strong("ideation_indirect:join_the_dead", "곁으로"))  # "먼저 가고 싶어요 엄마 곁으로"
+    if _ALL_ENDS_SOON.search(c) and _DONT_WORRY.search(c) and not quiet and not other \
+            and not any(m.tag == "NNG" and m.form not in _ALL_ENDS_NOUNS and m.form not in OTHER_PEOPLE
+                        and (ctx.tag(i + 1) in ("JX", "JKS") or ctx.form(i + 1) in ("곧", "이제", "다", "금방"))
+                        for i, m in enumerate(ctx.ms)):  # "시험 곧 다 끝나니까": a task ends
+        hits.append(_strong("farewell:all_ends_soon", "곧 끝날"))  # "이제 곧 모든 게 끝날 거예요. 걱정 마세요"
+    if _LET_GO_SELF.search(c) and not quiet and not other:
+        hits.append(_strong("ideation_indirect:let_go_of_myself", "나까지"))  # "다 내려놓을래요 진짜 다, 나까지"
+    j = _JUMP_FROM_HERE.search(c)
+    if j and _HEIGHT_CUE.search(ctx.text) and not _RUN_ORDINARY.search(c) and not quiet and not other \
+            and (j.group(0).endswith(("려고", "래", "게", "고싶", "버릴")) or _RELIEF_AFTER.search(c, j.start())):
+        hits.append(_strong("plan_means:jump_from_here", j.group(0)))  # "🌉 여기서 뛰면 끝나겠지"
+    if _HIGHEST_PLACE.search(c) and re.search(r"뛰|떨어|몸을|죽|끝", c[_HIGHEST_PLACE.search(c).end():]) and not quiet:
+        hits.append(_strong("plan_means:high_place", "제일 높은"))
+    if _NEVER_UP.search(c) and not _NAP_ORDINARY.search(c) and not quiet:
+        hits.append(_strong("ideation_indirect:never_wake", "영영"))  # "잠들어서 영영 안 일어나면 편하겠다"
+    if _CANT_ANYMORE_CARE.search(c) and _CARE_REQUEST.search(c) and ctx.forms & DEPENDANTS and not _CARE_ORDINARY.search(c):
+        hits.append(_strong("farewell:look_after_them", "못 하게 될"))  # "강아지 산책 꼭 시켜줘 내가 이제 못 하게 될 거라서"
+    if _INSURANCE_LEFT.search(c) and not _INSURANCE_ORDINARY.search(c) and not quiet and not other:
+        hits.append(_strong("plan_means:insurance", "보험금"))  # "보험금이라도 남기고 가야지"
+    if _WOUND_AGAIN.search(c) and ctx.forms & (BODY | {"또", "다시", "일부러", "몰래"}) and not other \
+            and not (ctx.forms | lemmas) & COOKING and not re.search(r"차에|차를|폰|액정|가구|벽지|바닥|마음", c):
+        hits.append(_strong("self_harm:wound_myself", "상처"))  # "허벅지에 상처 또 냈어"
+    if _INTO_WATER.search(c) and not re.search(r"수영|물놀이|해수욕|서핑|다이빙|스노클|튜브|구명|ㅋㅋ|ㅎㅎ|발만|잠수함", c) and not quiet and not other:
+        hits.append(_strong("plan_means:drowning", "물에 들어가"))  # "물에 들어가서 안 나오고 싶어"
+    if _REST_NOW.search(c) and not re.search(r"내일|낼|다음에|이따|주말|휴가|연차", c) and not _FAREWELL_MITIGATORS.search(c) and not _FAREWELL_ORDINARY.search(c) and not _OFF_TO_BED.search(c):
+        hits.append(_strong("farewell:goodbye", "편히 쉴게요"))  # "이제 편히 쉴게요 안녕"
+    if _FALL_IMAGINED.search(c) and not quiet and not other and "꿈" not in ctx.forms:
+        hits.append(_strong("plan_means:fall_contemplated", "떨어지는 상상"))
+    if _ON_THE_TRACKS.search(c) and not re.search(r"건널목|기다리|사진|출사|공사|산책|여행", c) and not other:
+        hits.append(_weak("plan_means:on_the_tracks", "철길"))  # "철길 앞에 서 있어": a weak signal
+    funeral = _OWN_FUNERAL.search(c)
+    if funeral and (funeral.group(1) or not any(ctx.form(k) in (OTHER_PEOPLE | DEPENDANTS) - {"누구", "누가", "사람", "사람들", "다들"}
+                                  for k in range(len(ctx.ms)))) and not quiet:
+        hits.append(_weak("ideation_indirect:own_funeral", "장례식"))  # "장례식에 누가 올까 생각해봤어"
+    return hits
+
+
+RULES = (*RULES, _blind2_concepts)

@@ -175,15 +175,46 @@ _SI = ("시", "으시")
 _HON_STEMS = ("계시", "주무시", "드시", "잡수시")  # the 시 is part of the stem
 # Words that make a sentence a question even without its "?".
 _WH = {"무엇", "뭐", "누구", "어디", "언제", "왜", "얼마나", "어떻", "어떤", "무슨", "몇"}
-# A joke or a giggle after sorrow is unkind: the "joke" flavour skips sentences with these.
+# Playful flavour (a laugh, a joke, a party emoji, a "wow") is opt-in: it goes only on a
+# sentence that is plainly glad (a joy cue, no sorrow cue, no negation). The pipeline styles
+# one sentence at a time, so a neutral line inside a sad reply ("지난번 일도 기억하고 있어요.")
+# cannot know its neighbours: it gets no laugh either. A counsellor never laughs at pain.
 _HEAVY_CUES = (
-    "힘들", "힘드", "힘든", "아프", "아팠", "아파", "아픈", "슬프", "슬퍼", "슬픈", "지치", "지쳤", "지친",
-    "외롭", "외로", "우울", "불안", "걱정", "무거", "무겁", "죽", "상처", "눈물", "화가", "화나", "괴로",
-    "두렵", "두려", "무섭", "무서", "미안", "빈자리", "이별", "헤어", "잃", "떠나", "떠난", "잘못",
-    "답답", "서운", "속상", "막막", "벅차", "벅찼", "짜증", "혼자", "부담", "아픔", "그리움", "그립", "그리워", "고통",
-    "싸우", "싸웠", "다투", "다퉜", "실패", "떨어", "무너", "울고", "울었", "지쳐",
+    "힘들", "힘드", "힘든", "힘겨", "아프", "아팠", "아파", "아픈", "아픔", "슬프", "슬퍼", "슬픈", "슬픔",
+    "지치", "지쳤", "지친", "지쳐", "외롭", "외로", "우울", "불안", "걱정", "무거", "무겁", "죽", "상처",
+    "눈물", "울었", "울고", "울어", "울컥", "화가", "화나", "화를", "괴로", "두렵", "두려", "무섭", "무서",
+    "미안", "빈자리", "이별", "헤어", "잃", "떠나", "떠난", "떠나보", "잘못", "답답", "서운", "서러", "속상",
+    "막막", "벅차", "벅찼", "버거", "버겁", "짜증", "혼자", "부담", "그리움", "그립", "그리워", "고통",
+    "싸우", "싸웠", "다투", "다퉜", "실패", "떨어", "무너", "견디", "버티", "버텨", "억울", "후회", "자책",
+    "차였", "돌아가", "상하", "다치", "다쳤", "긴장", "초조", "고민", "복잡", "허전", "공허", "쓸쓸", "조급",
+    "아쉬", "아쉽", "불편", "불쾌", "무례", "갈등", "배신", "탓", "겁", "최악", "상실", "장례", "수술", "병원",
+    "간병", "마음에 걸", "놓이지", "위로", "혼란", "헷갈", "떨리", "떨려",
+    # a line about what was said last time belongs to a reply whose mood it cannot see
+    "지난번",
 )
-_LAUGHS = ("허허", "ㅎㅎ", "ㅋㅋ", "하하", "호호")
+# Words that say the sentence is glad ("저도 덩달아 기뻐요", "신난다고 하셨군요").
+_LIGHT_CUES = (
+    "기쁘", "기뻐", "기쁜", "기쁨", "행복", "신나", "신난", "신났", "신이 나", "즐거", "즐겁", "설레", "설렌",
+    "축하", "재밌", "재미있", "반가", "반갑", "웃었", "웃음", "뿌듯", "환해", "밝아져", "좋아져", "합격",
+)
+_NEGATION = ("않", "안 ", "못", "없", "말고", "지만")
+_LAUGHS = ("허허", "ㅎㅎ", "ㅋㅋ", "하하", "호호", "히히", "껄껄")
+# Flavour that only a glad sentence may carry: laughs, jokes, "wow", festive emoji.
+_PLAYFUL = (*_LAUGHS, "아재개그", "농담", "와, ", "우와", "헐", "🎉", "🥳", "🌈", "✨", "😆", "😂", "🤣", "😄")
+
+
+def is_light(sentence: str) -> bool:
+    """Whether `sentence` is plainly glad, so a laugh or a joke after it is kind."""
+    return (any(cue in sentence for cue in _LIGHT_CUES)
+            and not any(cue in sentence for cue in _HEAVY_CUES)
+            and not any(neg in sentence for neg in _NEGATION))
+
+
+def is_playful(text: str) -> bool:
+    """Whether a flavour text laughs, jokes or celebrates."""
+    return any(mark in text for mark in _PLAYFUL)
+
+
 _HANGUL_WORD = re.compile(r"[가-힣]{2,}")
 # Greetings are fixed phrases, not conjugated: "안녕하세요" → level's own greeting.
 _GREETINGS = {"hapsyo": "안녕하십니까", "banmal": "안녕", "naruto": "안녕", "hage": "반갑네",
@@ -249,8 +280,8 @@ def _predicate(toks: list[_Tok], e: int) -> tuple[int, list[int], str]:
             cls = "adj"
         else:
             cls = "verb"
-    if eps and toks[eps[-1]].form in _PAST and cls != "copula":
-        cls = "past"
+    if eps and toks[eps[-1]].form in _PAST:
+        cls = "past"  # a past copula ("거였", "상처였") conjugates like any past predicate
     return stem, eps, cls
 
 
@@ -281,6 +312,8 @@ class _Pred:
     stem: str = ""  # the stem's form ("주", "이" ...)
     last_ep: str = ""  # the last pre-final ending ("었", "겠" ...)
     noun: str = ""  # the noun before a copula ("거" ...)
+    past: bool = False  # a past 었/았/였 before the EF ("거였나요": copula, past)
+    clause: bool = False  # the EF closes a clause before a comma, not the sentence
 
     @property
     def maybe(self) -> bool:  # -ㄹ까요
@@ -306,7 +339,8 @@ def _banmal(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
         return _Ending([("네", "EF")])
     if p.mood == "exclaim":  # 힘드셨군요 → 힘들었구나, 대단하시군요 → 대단하네
         return _Ending([("구나" if p.cls in ("past", "copula") else "네", "EF")])
-    return _Ending([("야" if p.cls == "copula" else "어", "EF")])
+    # "뭐였어?", not "뭐였야?": after a past 었 the copula takes -어 like any verb
+    return _Ending([("야" if p.cls == "copula" and not p.past else "어", "EF")])
 
 
 def _hapsyo(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
@@ -326,7 +360,8 @@ def _hapsyo(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
         if p.cls == "copula" and p.stem == "이":  # 누구입니까, not 누굽니까
             return _Ending([("ᆸ니까", "EF")], tail="입니까", drop_copula=True)
         return _Ending([("ᆸ니까", "EF")])
-    if rules.get("conjecture") == "geot" and p.last_ep == "겠" and p.mood == "statement":
+    if (rules.get("conjecture") == "geot" and p.last_ep == "겠" and p.mood == "statement"
+            and p.stem != "좋"):  # "-으면 좋겠어요" is a wish, not a guess
         return _Ending([("ᆯ", "ETM")], tail=" 것입니다", drop_eps=("겠",))
     if p.cls == "copula" and p.stem == "이":
         return _Ending([("ᆸ니다", "EF")], tail="입니다", drop_copula=True)
@@ -337,7 +372,9 @@ def _hao_ending(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
     if p.mood == "request":
         return _Ending([], need_si=True, tail="구려" if p.h % 3 == 0 else "오")
     if p.mood == "suggest":
-        return _Ending([("ᆷ", "ETN")], tail="이 어떻겠소", punct="?")  # 찾아봄이 어떻겠소?
+        # "찾아보는 것이 어떻겠소?": -ㅁ 명사형 misfires on verbs that are no one's act
+        # ("떠오름이 어떻겠소"), the -는 것 of 하십시오체 never does
+        return _Ending([("는", "ETM")], tail=" 것이 어떻겠소", punct="?")
     if p.mood == "promise" or (p.mood == "question" and p.maybe):
         return _Ending([("겠", "EP")], tail="소")
     if p.mood == "exclaim" or (p.mood == "statement" and p.h % 3 == 0):
@@ -351,10 +388,13 @@ def _hage(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
     if p.mood == "suggest":
         return _Ending([("세", "EF")], punct=".")
     if p.mood == "promise":
-        return _Ending([("ᆷ세", "EF")])  # 도와줌세
+        # 도와줌세, 있음세: kiwi does not add the 으 of -음세 after a consonant itself
+        return _Ending([("음세" if _last_char_has_batchim(p.stem) == 1 else "ᆷ세", "EF")])
     if p.mood == "question":
-        if p.maybe and p.cls == "past":
-            return _Ending([("ᆯ까", "EF")])
+        if p.maybe:  # 무엇이 필요하겠나? 어디서부터 이야기해 보겠나? (not "보나?")
+            return _Ending([("겠", "EP"), ("나", "EF")])
+        if p.past:
+            return _Ending([("나", "EF")])  # 거였나, 사람이었나 (never "거였은가")
         if p.cls == "copula" and p.stem == "이":  # "언제인가" (not "언젠가": someday)
             return _Ending([("ᆫ가", "EF")], tail="인가", drop_copula=True)
         return _Ending([("나" if p.cls in ("verb", "exist", "past") else "ᆫ가", "EF")])
@@ -377,8 +417,13 @@ def _haera(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
     if p.mood == "question":
         if p.maybe:
             return _Ending([("겠", "EP"), ("느냐", "EF")])  # 괜찮을까요 → 괜찮겠느냐
-        return _Ending([("느냐" if p.cls in ("verb", "exist", "past") else "니", "EF")])
-    if p.mood == "exclaim" and p.cls == "past":
+        if p.cls in ("verb", "exist", "past") or p.past:
+            return _Ending([("느냐", "EF")])  # 했느냐, 거였느냐 (never "거였으니")
+        if p.cls == "copula":
+            return _Ending([("니", "EF")])  # 언제니
+        # 괜찮으냐, 같으냐, but 힘드냐, 아프냐 (never "괜찮으니", "힘들으냐")
+        return _Ending([("으냐" if _last_char_has_batchim(p.stem) == 1 else "냐", "EF")])
+    if p.mood == "exclaim" and p.cls == "past" and p.last_ep != "겠":  # not "즐거웠겠던 게로구나"
         return _Ending([("던", "ETM")], tail=" 게로구나")  # 힘들었던 게로구나
     if p.mood == "exclaim" and p.cls == "copula":
         return _Ending([("로구나", "EF")])  # 다행이로구나
@@ -390,6 +435,10 @@ def _haera(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
 
 
 def _naruto(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
+    if p.clause:  # "붙었다고 했구나, …": -니깐 once, at the sentence's end
+        return _banmal(p, rules)
+    if p.mood == "question" and p.maybe:
+        return _Ending([("겠", "EP"), ("냐", "EF")])  # 어떤 이름이 어울리겠냐? (not "어울리냐?")
     if p.mood == "question":
         return _Ending([("냐", "EF")])  # 먹었냐? 어떠냐? — rougher than the friend's -어?
     if p.mood == "suggest":
@@ -398,7 +447,7 @@ def _naruto(p: _Pred, rules: Mapping[str, Any]) -> _Ending:
         return _Ending([("으라", "EF")], tail="니깐", punct="!")  # 쉬어 보라니깐!
     if p.mood == "promise":
         return _Ending([("ᆯ", "ETM")], tail=" 거니깐", punct="!")  # 도와줄 거니깐!
-    plain = {"copula": "라", "verb": "ᆫ다"}.get(p.cls, "다")
+    plain = {"copula": "라", "verb": "ᆫ다"}.get(p.cls, "다")  # past: 상처였다니깐 (not "였으라")
     return _Ending([(plain, "EF")], tail="니깐", punct="!")  # 지쳤겠다니깐!
 
 
@@ -499,9 +548,16 @@ def _drop_honorific(rw: _Rewrite) -> None:
             del toks[i]
             continue
         if t.tag.startswith("V") and t.form in _PLAIN_STEMS:
-            if t.form == "드리" and i and toks[i - 1].form == "말씀":
+            if t.form == "드시" and i and (toks[i - 1].tag == "JKS" or toks[i - 1].form == "나이"
+                                          or _feeling_follows(toks, i)):
+                # "마음이 드셨어요" → "마음이 들었어", "나이 드신" → "나이 든" (never 먹다)
+                t.orig, t.form, t.tag = t.form, "들", "VV"
+            elif t.form == "드리" and i and toks[i - 1].form == "말씀":
                 toks[i - 1].form, toks[i - 1].changed = "말", True
                 t.form, t.tag = "하", "XSV"
+            elif (t.form == "드리" and i and toks[i - 1].tag == "NNG" and toks[i - 1].word == t.word
+                  and toks[i - 1].end == t.start):
+                t.form, t.tag = "하", "XSV"  # 축하드려요 → 축하해 (not "축하줘"), 감사드려요 → 감사해
             else:
                 t.orig, t.form = t.form, _PLAIN_STEMS[t.form]
                 if t.form in ("묻",):
@@ -520,6 +576,49 @@ def _drop_honorific(rw: _Rewrite) -> None:
             del toks[i]
             continue
         i += 1
+
+
+def _subject(toks: list[_Tok], end: int) -> bool:
+    """Whether a subject other than 우리 is named before `end` ("이야기도 함께 떠올라요")."""
+    for i in range(end):
+        t = toks[i]
+        if t.tag == "JKS" or (t.tag == "JX" and t.form in ("도", "은", "는") and i and toks[i - 1].tag.startswith("N")):
+            if not (i and toks[i - 1].form in ("우리", "저희", "나", "내")):
+                return True
+    return False
+
+
+def _asks_about(toks: list[_Tok], e: int) -> bool:
+    """A -ㄹ까요 that asks something (a wh-word, or a subject that is not "us")."""
+    if any(t.form in _WH for t in toks[:e]) and not any(t.form in ("우리", "같이", "함께") for t in toks[:e]):
+        return True
+    return any(t.tag == "JKS" for t in toks[:e]) and not any(t.form in ("우리", "저희") for t in toks[:e])
+
+
+# Verbs "we" do together; "함께 떠올라요"/"같이 느껴져요" are no invitation.
+_LETS_STEMS = ("보", "하", "찾", "나누", "가", "걷", "정리하", "생각하", "고민하", "이야기하", "살펴보",
+               "찾아보", "해보", "알아보", "만들", "세우", "적", "쉬")
+
+
+def _lets(toks: list[_Tok], stem: int, e: int) -> bool:
+    """A 해요 statement that means "let's": 우리, or 같이/함께 with a verb of doing and no subject."""
+    before = toks[:e]
+    if any(t.form == "우리" for t in before):
+        return True
+    if not any(t.form in ("같이", "함께") and t.tag.startswith("MA") for t in before):
+        return False
+    if stem < 0 or toks[stem].form not in _LETS_STEMS or toks[stem].tag in ("XSA", "VA"):
+        return False
+    return not _subject(toks, e)
+
+
+def _feeling_follows(toks: list[_Tok], i: int) -> bool:
+    """"드신 마음/생각": the 드시 at `i` is 들다 (a feeling arises), not 먹다."""
+    j = i + 1
+    while j < len(toks) and toks[j].tag in ("EP", "ETM"):
+        j += 1
+    return j < len(toks) and j > i + 1 and toks[j - 1].tag == "ETM" and toks[j].form in (
+        "마음", "생각", "기분", "느낌", "감정")
 
 
 def _greeting_start(toks: list[_Tok], stem: int) -> int:
@@ -562,20 +661,25 @@ def _rewrite_endings(rw: _Rewrite, level: str, rules: Mapping[str, Any], seed: s
         if stem >= 1 and "계시" in (toks[stem].form, toks[stem].orig) and toks[stem - 1].form == "고":
             honorific_ef = False  # "잘하고 계세요." says what you are doing, it asks nothing
         mood = _mood(key, cls, punct, honorific_ef)
+        if mood == "suggest" and key in ("까요", "까") and _asks_about(toks, e):
+            mood = "question"  # "어떤 이름이 어울릴까요?" wonders; it does not say "let's"
         if (mood == "statement" and cls == "verb" and key in ("어요", "아요", "여요")
-                and any(t.form in ("우리", "같이", "함께") for t in toks[:e])):
+                and _lets(toks, stem, e)):
             mood = "suggest"  # "우리 같이 생각해 봐요." is "let's"
         last_ep = toks[eps[-1]].form if eps else ""
         stem_form = toks[stem].form if stem >= 0 else ""
-        noun = toks[stem - 1] if stem >= 1 and cls == "copula" else None
+        noun = toks[stem - 1] if stem >= 1 and toks[stem].tag == "VCP" else None
         if noun is not None and noun.form == "거" and noun.tag == "NNB" and level in ("hapsyo", "hao"):
             noun.form, noun.changed = "것", True  # "거입니다" → "것입니다"
+        elif noun is not None and noun.form == "뭐" and level in ("hapsyo", "hao", "hage"):
+            noun.form, noun.changed = "무엇", True  # "뭐예요" → "무엇입니까", not "뭐입니까"
         table = _ENDINGS.get(level)
         if table is None:
             i += 1
             continue
+        past = any(toks[k].form in ("었", "았", "였", "었었") for k in eps)
         ending = table(_Pred(mood, cls, key, _hash(seed, str(e), toks[e].form), stem_form, last_ep,
-                             noun.form if noun is not None else ""), rules)
+                             noun.form if noun is not None else "", past, punct == ","), rules)
         word = toks[e].word
         if ending.drop_copula:
             honour = honorific_ef and level not in _DROP_HONORIFIC and rules.get("honorific") != "drop"
@@ -675,12 +779,12 @@ def _flavour(sentence: str, mood: str, rules: Mapping[str, Any], seed: str) -> s
     if key in punct_rules:
         punct = _pick(punct_rules[key], _hash(seed, "punct"))
     fired: dict[str, str] = {}
-    heavy = any(cue in sentence for cue in _HEAVY_CUES)
+    light = is_light(seed) and is_light(sentence)  # the counsellor's words and the styled ones
     for slot in ("prefix", "suffix", "address"):
         spec = rules.get(slot) or {}
         pool = list(spec.get(mood) or []) + list(spec.get("any") or [])
-        if heavy:
-            pool = [p for p in pool if not any(laugh in p for laugh in _LAUGHS)]
+        if not light:
+            pool = [p for p in pool if not is_playful(p)]
         if slot == "prefix":  # not "혹시 혹시 …" when the sentence already opens that way
             opening = body.lstrip()
             pool = [p for p in pool if not any(opening.startswith(w) for w in _HANGUL_WORD.findall(p))]
@@ -707,7 +811,7 @@ def _flavour(sentence: str, mood: str, rules: Mapping[str, Any], seed: str) -> s
     spec = rules.get("joke") or {}
     pool = list(spec.get(mood) or []) + list(spec.get("any") or [])
     h = _hash(seed, "joke")
-    if pool and not suffix and not heavy and (h % 1000) < float(spec.get("rate", 1.0)) * 1000:
+    if pool and light and not suffix and (h % 1000) < float(spec.get("rate", 1.0)) * 1000:
         joke = _pick(pool, h // 1000)
     return f"{prefix}{body.strip()}{address}{punct}{symbols}{suffix}{joke}".strip()
 

@@ -70,7 +70,19 @@ NOT_A_SUBJECT = frozenset("""종일 하루종일 내내 맨날 평생 혼자 이
     흔적 존재 자체 나 저 자신 고마 고만 마""".split())
 # what dies in a game or a match is a character, a runner, a unit: not the speaker
 GAME_CUES = frozenset("""게임 겜 롤 배그 오버워치 발로란트 피파 마크 마인크래프트 메이플 로아 랭크 랭겜 보스 몹 캐릭 캐릭터
-    스테이지 라운드 판 야구 축구 주자 타자 투수 아웃 마피아 서든 던파 리니지 솔랭 칼바람 한타 부활""".split())
+    스테이지 라운드 판 야구 축구 주자 타자 투수 아웃 마피아 서든 던파 리니지 솔랭 칼바람 한타 부활
+    체스 장기 바둑 오목 퀸 킹 비숍 룩 대마 알까기 보드게임 포커 유닛 병사 체크메이트""".split())
 # people and pets one entrusts to someone before leaving for good ("내 고양이 좀 부탁해")
 DEPENDANTS = frozenset("""고양이 강아지 개 냥이 댕댕이 햄스터 새 앵무새 물고기 거북이 토끼 고슴도치 애 애들 아이 아이들 딸 아들
     동생 엄마 아빠 부모님 가족 식물 화분 새끼""".split())
+# -- blind-set 2 generalisation (helper B4) ---------------------------------------------------
+# compounds whose first half is 자살 but which are no suicide: an own goal, a game move
+SUICIDE_COMPOUNDS = ("자살골", "자살수", "자살특공", "자살폭탄", "자살공격", "자살플레이", "자살유닛")
+# a journey with an ordinary destination or reason: "유학 가서 못 돌아와", "제주도로 이사 가서"
+JOURNEY_ORDINARY = frozenset("""여행 유학 이민 이사 출장 제주 제주도 해외 외국 나라 취업 이직 입사 결혼 신혼 군대 입대
+    어학연수 워홀 워킹홀리데이 파견 발령 전근 귀농 귀촌 휴가 방학 캠핑 배낭 세계일주 왕복""".split())
+# a departure being got ready for that is a trip, a move or a commute
+DEPARTURE_ORDINARY = frozenset("""여행 출발 이사 비행기 공항 짐 캐리어 학교 출근 회사 설레다 설렘 유학 소풍 캠핑 수학여행
+    퇴근 외출 데이트 약속 모임 등산 출장 휴가 면접 시험 이민 입대 군대 공연 콘서트 결혼식""".split())
+# what the dead are joined at: "엄마 곁으로", "할머니 계신 곳으로"
+DEAD_PLACES = ("곁으로", "곁에", "계신곳으로", "계신곳에", "계신데로", "있는곳으로", "있는데로", "계신하늘", "있는하늘")

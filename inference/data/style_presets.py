@@ -13,6 +13,9 @@ Schema (checked by `inference.backends.style_rules.validate_style_rules`):
 - min_flavour: true = at least one of prefix/suffix/address on every sentence;
 - advice: true = 하십시오체 requests as "-시기 권합니다", suggestions as "-는 것이 좋겠습니다".
 Choices are made by a hash of the sentence: deterministic, not random per call.
+Playful flavour (laughs 허허/ㅎㅎ, "와,"/"우와,"/"헐", the joke slot, 🌈/✨/🎉) is used only on a
+plainly glad sentence (`style_rules.is_light`); on every other sentence the character speaks
+through its endings, address terms and non-laughing interjections alone.
 
 The seed migration (characters 0003) copies these into the rows; staff then edit them in
 the admin, so changing this file later does not rewrite existing characters.

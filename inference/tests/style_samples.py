@@ -21,6 +21,8 @@ COUNSELLOR_SENTENCES = (
     "천천히 드세요.",
     "가족분들께는 이야기해 보셨어요?",
     "잠들기 전에 휴대폰을 잠시 내려놓아 보는 것도 좋아요.",
+    # a plainly glad sentence: the only kind that may carry a laugh or a joke
+    "합격 소식을 들으니 저도 덩달아 기뻐요.",
 )
 
 SLUGS = ("mentos", "expert", "formal", "friend", "gentle", "android", "azae", "enfp", "halbae",

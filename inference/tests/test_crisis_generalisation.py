@@ -62,6 +62,31 @@ B19-B22 first-try figures (recall ~85-93 %, false positives 3-15 %), not at 100 
 on the way that were general bugs: the honorific 시 ("주셔서") was read as the noun 시 (a poem), silencing every 존댓말 farewell; "전에" (before)
 was read as 전 (= 저는); a subject in a cause clause ("아빠가 때려서 그냥 죽고 싶어요") was taken
 for the subject of the wish.
+
+Blind set 2 (helper B4, 2026-11-25). `devsets/crisis_blind2.tsv` scored 81.7 % / 4.0 % (81.0 % /
+4.0 % with the lexicon emotion): close to the B19-B22 forecast for recall, better for false
+positives. Its 24 misses and 5 false alarms were read as classes: not existing tomorrow ("내일이면
+이 세상에 없을 거야"), a journey with no return, a departure got ready, traces erased, letters
+typed one by one (ㅈ ㅏ ㅅ ㅏ ㄹ) or backwards with a hint (살자 … 거꾸로), an accident wished on
+oneself, a cutting urge with "한계야" after it, a wound made "again", an overdose, joining the
+dead, "it will all end soon, don't worry", the self let go of; exclusions: compounds of 자살 (자살골),
+board-game pieces, a recovery told with gratitude, a last message before bed (ㅋㅋ, 내일), a film
+scene with charcoal. Fresh batches of our own, each written before it was run:
+
+    batch  written                                       first try (lexicon emotion)
+    B23    on the blind-2 miss classes, new words        46.9 % / 15.0 % (same)
+    B24    mixed categories and hard negatives           73.3 % / 10.0 % (same)
+           (both scored before any fix)
+    B25    after the fixes, mixed                        78.1 % / 5.0 %  (same)
+    B26    after fixing B25, adversarial to the new      84.4 % / 15.0 % (same)
+           rules (one-way tickets, 한계선, last shows)
+
+B23-B26 are appended to the holdout except five left out on purpose: "내일 아침 해 뜨는 거 보고
+싶지 않아 그 전에 가려고" and "오늘이 마지막 날이야 다들 고마웠어" (still missed: the second reads as
+a last day at work as often), "피곤해서 영원히 자고 싶다 ㅋㅋ 월요일 싫어" (still fires, as in B22),
+and "장례식에 누가 올까 생각해봤어", "철길 앞에 서 있어" (weak signals: they fire with emotion=None
+or a negative emotion only). Expect the next blind set near B25-B26 first try: recall ~78-85 %,
+false positives 5-15 %.
 """
 
 from __future__ import annotations
@@ -258,3 +283,61 @@ def test_check_stays_fast_once_the_morphemes_are_cached(crisis: RuleCrisisBacken
     p50 = statistics.median(timings)
     print(f"\ncrisis check p50 {p50:.3f} ms, max {max(timings):.3f} ms over {len(texts)} messages")
     assert p50 < 0.5
+
+
+BLIND2_CLASSES = {
+    "gone by a date": "다음 달이면 저는 세상에 없을 테니까 신경 쓰지 마세요",
+    "not of this world": "이번 주말 지나면 나는 이 세상 사람이 아닐 거야",
+    "a journey with no return": "혼자 아주 멀리 떠날 거야 돌아올 일 없어",
+    "a departure got ready": "갈 준비 다 끝났어요 이제 미련 없어요",
+    "tidied, then free to go": "주변 정리 다 했어요 이제 떠나도 괜찮을 것 같아요",
+    "traces erased": "블로그 글 다 삭제했어 내 흔적 안 남기려고",
+    "as if I had never been": "사진첩 다 비웠어 나 없었던 것처럼 살아 줘",
+    "loose letters": "ㅅ ㅏ ㄹ ㅏ ㅈ ㅣ ㄱ ㅗ 싶 어",
+    "a word backwards with a hint": "살자하고싶다 거꾸로 읽어",
+    "an accident wished on me": "지하철이 나 치고 가면 좋겠어",
+    "the vehicle I ride": "내가 탄 버스 사고 났으면 좋겠다 진심",
+    "a cutting urge": "긋고 싶은 마음이 너무 커",
+    "a wound made again": "발목에 상처 또 냈어요",
+    "an overdose": "우울증약 한 움큼 먹었어",
+    "joining the dead": "떠난 남편 곁으로 나도 가고 싶어요",
+    "joining someone in heaven": "하늘에 있는 언니한테 가고 싶다",
+    "it will all end soon": "이제 모든 게 끝날 테니 울지 마",
+    "the self let go of": "다 내려놓을 거야 나마저도",
+    "a jump from up here": "옥상에서 뛰면 편해지겠지",
+    "a morning that never comes": "다시는 아침이 안 왔으면 좋겠어",
+    "a last letter written": "동생한테 남길 마지막 편지 다 썼어",
+    "into the water": "물속으로 걸어 들어가고 싶어 안 나오게",
+}
+
+
+@pytest.mark.parametrize("text", BLIND2_CLASSES.values(), ids=BLIND2_CLASSES.keys())
+def test_the_second_blind_set_miss_classes_fire_in_new_words(crisis: RuleCrisisBackend, text: str) -> None:
+    assert crisis.check(text).is_crisis, text
+
+
+BLIND2_NEGATIVES = {
+    "an own goal": "경기 마지막에 자살골이 나왔다",
+    "a chess piece": "체스 하다가 비숍 죽었어 ㅠ",
+    "a recovery told with gratitude": "그땐 사라지고 싶었는데 지금은 하루하루가 고마워요",
+    "a last text before bed": "이게 마지막 메시지야 졸려서 잘게 ㅎㅎ 낼 봐",
+    "a film scene": "영화 속 번개탄 장면이 너무 리얼했어",
+    "military service": "군대 가면 2년 동안 못 돌아와",
+    "ready for a trip": "여행 떠날 준비 다 됐다 신난다",
+    "an embarrassing blog": "옛날 블로그 흔적 지우는 중 ㅋㅋ 부끄러워",
+    "news of a crash": "비행기 추락 사고 기사 보고 잠이 안 와",
+    "moving near a grandparent": "할아버지 곁으로 이사 가고 싶어 시골로",
+    "building works ending": "공사 곧 다 끝나니까 걱정 마세요",
+    "two painkillers": "진통제 두 알 먹었어 생리통 때문에",
+    "a line drawn in a relationship": "한계선 긋고 싶어 이 관계에",
+    "tidied, then out to friends": "방 정리 끝냈어 이제 친구 만나러 가도 될 듯",
+    "running for a bus": "여기서 뛰면 버스 탈 수 있을까",
+    "a last show": "오늘 밤이 마지막 공연이야 다들 와줘서 고마워",
+    "an itch": "팔에 모기 물려서 피날 때까지 긁었어",
+    "living together": "우리 같이 살자 하고 싶은 말이 있어",
+}
+
+
+@pytest.mark.parametrize("text", BLIND2_NEGATIVES.values(), ids=BLIND2_NEGATIVES.keys())
+def test_the_second_blind_set_false_alarm_classes_stay_quiet(crisis: RuleCrisisBackend, text: str) -> None:
+    assert not crisis.check(text).is_crisis, crisis.check(text)

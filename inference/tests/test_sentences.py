@@ -75,3 +75,12 @@ def test_a_long_unpunctuated_run_is_cut_at_a_space() -> None:
 def test_nothing_in_nothing_out() -> None:
     assert split_sentences("") == []
     assert split_sentences("   \n ") == []
+
+
+def test_a_connective_nikka_does_not_cut_but_a_formal_question_does() -> None:
+    from inference.sentences import SentenceSplitter
+
+    splitter = SentenceSplitter()
+    cut = splitter.feed("수다 떠니까 시간 가는 줄 몰랐다고 하셨네요. 요즘 어떻습니까 궁금해요")
+    assert cut[0] == "수다 떠니까 시간 가는 줄 몰랐다고 하셨네요."
+    assert "요즘 어떻습니까" in cut
