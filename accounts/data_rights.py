@@ -70,12 +70,21 @@ def export_json(user: User) -> bytes:
     return json.dumps(collect_export(user), ensure_ascii=False, indent=2).encode("utf-8")
 
 
+def _cell(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        value = json.dumps(value, ensure_ascii=False)
+    # a cell starting like a formula is shown as text by spreadsheet programs, never run
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     # A BOM so spreadsheet programs open the Korean text as UTF-8.
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 

@@ -46,3 +46,17 @@ def test_csv_zip_export_has_a_table_per_kind(client: Client, alice: Any, seonbi:
     assert len(rows) == 4
     assert rows[1]["u_message"] == "메시지 1 오늘 힘들었어요 😢"
     assert json.loads(rows[1]["dialog_emotion"])["label"]
+
+
+def test_csv_cells_that_look_like_formulas_stay_text(client: Client, alice: Any, seonbi: Any) -> None:
+    from counseling.models import Counsel, Dialog
+
+    counsel = Counsel.objects.create(user=alice, character=seonbi)
+    Dialog.objects.create(counsel=counsel, u_message='=HYPERLINK("http://x","y")', client_msg_id="f", status="done")
+    client.force_login(alice)
+    with zipfile.ZipFile(io.BytesIO(client.get("/accounts/export/mentos-csv.zip").content)) as zf:
+        rows = list(csv.DictReader(io.StringIO(zf.read("dialogs.csv").decode("utf-8-sig"))))
+    assert rows[0]["u_message"] == "'=HYPERLINK(\"http://x\",\"y\")"
+    # the JSON export keeps the exact text
+    data = json.loads(client.get("/accounts/export/mentos.json").content)
+    assert data["counsels"][0]["dialogs"][0]["u_message"] == '=HYPERLINK("http://x","y")'
