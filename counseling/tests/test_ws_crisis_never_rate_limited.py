@@ -11,6 +11,12 @@ from .conftest import communicator, receive_until, session_headers
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+async def _use_up_the_limit(comm) -> None:
+    for i in range(10):
+        await comm.send_json_to({"type": "message", "text": f"메시지 {i}", "client_msg_id": f"r{i}"})
+        await receive_until(comm, "done")
+
+
 async def test_a_crisis_message_passes_the_rate_limit(alice_counsel, alice, use_pipeline) -> None:
     from .conftest import FakePipeline
 
@@ -18,9 +24,7 @@ async def test_a_crisis_message_passes_the_rate_limit(alice_counsel, alice, use_
     comm = communicator(alice_counsel.pk, await database_sync_to_async(session_headers)(alice))
     assert (await comm.connect())[0]
     try:
-        for i in range(10):
-            await comm.send_json_to({"type": "message", "text": f"메시지 {i}", "client_msg_id": f"r{i}"})
-            await receive_until(comm, "done")
+        await _use_up_the_limit(comm)
         await comm.send_json_to({"type": "message", "text": "오늘 날씨 어때", "client_msg_id": "plain"})
         assert (await comm.receive_json_from(timeout=5))["code"] == "rate_limited"
         await comm.send_json_to({"type": "message", "text": "요즘 그냥 죽고 싶어요", "client_msg_id": "crisis"})
