@@ -47,8 +47,8 @@ def test_most_messages_find_the_turn_they_follow_up(tmp_path: Path) -> None:
         in_top3 += expected in ids
         right_scores += [m.score for m in found if m.dialog_id == expected]
         best_wrong += [max(m.score for m in found if m.dialog_id != expected)]
-    print(f"memory top-1 {hits}/{len(QUERIES)}, top-3 {in_top3}/{len(QUERIES)}")
-    assert hits >= 12
-    assert in_top3 >= 14
+    figures = f"memory top-1 {hits}/{len(QUERIES)}, top-3 {in_top3}/{len(QUERIES)}"
+    assert hits >= 12, figures
+    assert in_top3 >= 14, figures
     # The right turn stands out: on average well above the best wrong one.
     assert sum(right_scores) / len(right_scores) - sum(best_wrong) / len(best_wrong) > 0.05
