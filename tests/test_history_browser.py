@@ -7,13 +7,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from conftest import IN_CI
+from testsupport.browser import launch, require_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
@@ -22,10 +17,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 def test_history_draws_a_plotly_chart_in_chromium(
     live_server: Any, make_user: Any, seed_history: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not Path(CHROMIUM).exists():
-        if IN_CI:
-            pytest.fail("Debian's chromium is missing (.ci/run installs it)")
-        pytest.skip("chromium is not installed")
+    require_chromium()
     from characters.models import Character
 
     user = make_user("hana", name="하나")
@@ -41,7 +33,7 @@ def test_history_draws_a_plotly_chart_in_chromium(
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = launch(p)
         try:
             context = browser.new_context(viewport={"width": 420, "height": 900}, locale="ko-KR")
             context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])

@@ -5,29 +5,23 @@ the history is there. The screenshot lands in artifacts/chat_seonbi.png."""
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
+
+from testsupport.browser import launch, require_chromium
 
 from .live import ROOT, LiveStack
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 SEONBI_MARKERS = re.compile(r"(소|오|구려|시오|하오|그대|이오)[.?!]?( |$)")
 MESSAGE = "요즘 회사 일이 너무 많아서 지치고 잠도 잘 못 자요."
 
 
 @pytest.fixture
 def stack(tmp_path):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(f"{CHROMIUM} is missing (CI needs it: apt-get install chromium)")
-        pytest.skip(f"{CHROMIUM} is missing")
+    require_chromium()
     live = LiveStack(tmp_path, MENTOS_TURN_RUNNER="thread")
     live.seed()
     live.start_daphne()
@@ -40,7 +34,7 @@ def test_a_seonbi_reply_streams_into_the_browser(stack: LiveStack) -> None:
 
     frames: list[dict] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         try:
             page = browser.new_page(viewport={"width": 420, "height": 860}, locale="ko-KR")
             page.on("websocket", lambda ws: ws.on(
