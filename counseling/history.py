@@ -21,6 +21,17 @@ LATEST = dt.date(2999, 12, 31)
 GROUP_COLORS = {POSITIVE: "#3a9d6a", NEUTRAL: "#9aa3ad", NEGATIVE: "#d0605e"}
 
 
+def parse_day(raw: str) -> dt.date:
+    """A YYYY-MM-DD date filter within EARLIEST..LATEST; ValueError saying what is wrong."""
+    try:
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError("use YYYY-MM-DD") from None
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"use a date between {EARLIEST} and {LATEST}")
+    return day
+
+
 def day_start(day: dt.date) -> dt.datetime:
     """The first instant of a local calendar day, as an aware datetime."""
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from inference.labels import EMOTION_LABELS, NEGATIVE, NEUTRAL, POSITIVE
 
 from . import charts
-from .history import EARLIEST, LATEST, counsel_flow, summarize
+from .history import counsel_flow, parse_day, summarize
 from .models import Counsel
 
 
@@ -19,12 +19,9 @@ def _date_param(request: HttpRequest, key: str) -> tuple[dt.date | None, str]:
     if not raw:
         return None, ""
     try:
-        day = dt.date.fromisoformat(raw)
+        return parse_day(raw), ""
     except ValueError:
-        day = None
-    if day is None or not (EARLIEST <= day <= LATEST):
         return None, _("날짜는 YYYY-MM-DD 형식으로 입력해 주세요.")
-    return day, ""
 
 
 @login_required

@@ -5,6 +5,8 @@ from collections.abc import Mapping
 
 from rest_framework.exceptions import ValidationError
 
+from counseling.history import parse_day
+
 
 def parse_date_range(params: Mapping[str, str]) -> tuple[dt.date | None, dt.date | None]:
     """`date_from` / `date_to` as dates (YYYY-MM-DD); a bad value is a 400, not a 500."""
@@ -14,13 +16,8 @@ def parse_date_range(params: Mapping[str, str]) -> tuple[dt.date | None, dt.date
         if not raw:
             out.append(None)
             continue
-        from counseling.history import EARLIEST, LATEST
-
         try:
-            day = dt.date.fromisoformat(raw)
+            out.append(parse_day(raw))
         except ValueError as exc:
-            raise ValidationError({key: "use YYYY-MM-DD"}) from exc
-        if not EARLIEST <= day <= LATEST:
-            raise ValidationError({key: f"use a date between {EARLIEST} and {LATEST}"})
-        out.append(day)
+            raise ValidationError({key: str(exc)}) from exc
     return out[0], out[1]

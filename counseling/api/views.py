@@ -10,15 +10,17 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import generics, mixins, status, viewsets
+from rest_framework import generics, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from characters.models import Character
+from counseling.history import day_start
 from counseling.models import Counsel, Dialog, EmotionLog
 
+from .filters import parse_date_range
 from .serializers import (
     CharacterSerializer,
     CounselSerializer,
@@ -96,10 +98,6 @@ class EmotionList(generics.ListAPIView[EmotionLog]):
     serializer_class = EmotionLogSerializer
 
     def get_queryset(self) -> QuerySet[EmotionLog]:
-        from counseling.history import day_start
-
-        from .filters import parse_date_range
-
         qs = EmotionLog.objects.filter(counsel__user=self.request.user).order_by("emotion_id")
         counsel = self.request.query_params.get("counsel")
         if counsel:
@@ -128,6 +126,3 @@ class MeView(generics.RetrieveUpdateAPIView[Any]):
     @extend_schema(summary="내 프로필 수정 / Update my profile", tags=["me"])
     def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().patch(request, *args, **kwargs)
-
-
-__all__ = ["CharacterList", "CounselViewSet", "DialogList", "EmotionList", "MeView", "status"]
