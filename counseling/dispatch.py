@@ -114,21 +114,28 @@ def recover_turns(counsel_id: int) -> int:
     from django.utils import timezone
 
     from .models import Dialog
-    from .turns import mark_failed
 
     cutoff = timezone.now() - timezone.timedelta(seconds=RECOVER_GRACE_S)
     started = 0
     for dialog_id, attempts in Dialog.objects.filter(
         counsel_id=counsel_id, status__in=[Dialog.Status.PENDING, Dialog.Status.RUNNING], dt_dialog__lt=cutoff
     ).values_list("dialog_id", "attempts"):
-        if is_alive(dialog_id):
-            continue
-        if attempts >= settings.MENTOS_TURN_MAX_ATTEMPTS:
-            mark_failed(dialog_id, "timed out")
-        else:
-            dispatch_turn(dialog_id)
-            started += 1
+        started += restart_or_fail(dialog_id, attempts) == "requeued"
     return started
+
+
+def restart_or_fail(dialog_id: int, attempts: int) -> str | None:
+    """A turn that no worker is on: run it again, or mark it failed once its attempts are
+    spent. None when it is still alive (queued or moving)."""
+    from .turns import mark_failed
+
+    if is_alive(dialog_id):
+        return None
+    if attempts >= settings.MENTOS_TURN_MAX_ATTEMPTS:
+        mark_failed(dialog_id, "timed out")
+        return "failed"
+    dispatch_turn(dialog_id)
+    return "requeued"
 
 
 def wait_for_threads(timeout: float = 30.0) -> bool:

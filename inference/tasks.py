@@ -37,9 +37,8 @@ def run_turn_task(self: Any, dialog_id: int) -> str:
 def requeue_stuck_turns() -> dict[str, int]:
     """Dialogs pending/running past MENTOS_TURN_TIMEOUT_S with no sign of life: run them
     again, or mark them failed once MENTOS_TURN_MAX_ATTEMPTS are spent."""
-    from counseling.dispatch import dispatch_turn, is_alive
+    from counseling.dispatch import restart_or_fail
     from counseling.models import Dialog
-    from counseling.turns import mark_failed
 
     cutoff = timezone.now() - timedelta(seconds=settings.MENTOS_TURN_TIMEOUT_S)
     stuck = Dialog.objects.filter(
@@ -47,14 +46,9 @@ def requeue_stuck_turns() -> dict[str, int]:
     ).values_list("dialog_id", "attempts")[:500]
     counts = {"requeued": 0, "failed": 0}
     for dialog_id, attempts in stuck:
-        if is_alive(dialog_id):
-            continue
-        if attempts >= settings.MENTOS_TURN_MAX_ATTEMPTS:
-            mark_failed(dialog_id, "timed out")
-            counts["failed"] += 1
-        else:
-            dispatch_turn(dialog_id)
-            counts["requeued"] += 1
+        outcome = restart_or_fail(dialog_id, attempts)
+        if outcome is not None:
+            counts[outcome] += 1
     if any(counts.values()):
         log.warning("stuck turns: %s", counts)
     return counts
