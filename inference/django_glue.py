@@ -15,7 +15,6 @@ from .types import CharacterStyle
 
 _PREFIX = "MENTOS_"
 _lock = threading.Lock()
-_fingerprint_seen: tuple[tuple[str, str], ...] | None = None
 _pipeline: Pipeline | None = None
 
 
@@ -28,35 +27,17 @@ def backend_options() -> dict[str, Any]:
     }
 
 
-def _fingerprint(options: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((k, repr(v)) for k, v in options.items()))
-
-
-def _current_options() -> dict[str, Any]:
-    """The options, after forgetting backends that were built under other settings."""
-    global _fingerprint_seen, _pipeline
-    options = backend_options()
-    fingerprint = _fingerprint(options)
-    if fingerprint != _fingerprint_seen:
-        with _lock:
-            if fingerprint != _fingerprint_seen:
-                if _fingerprint_seen is not None:
-                    registry.reset()  # e.g. a test overrode MENTOS_MEMORY_DIR
-                _pipeline = None
-                _fingerprint_seen = fingerprint
-    return options
-
-
 def get_backend(stage: str) -> Any:
     """One stage's backend (the web process needs memory without loading a model)."""
-    options = _current_options()
+    options = backend_options()
     return registry.get_backend(stage, options[f"{stage}_backend"], options)
 
 
 def get_pipeline() -> Pipeline:
-    """The process's pipeline, built on first use; rebuilt if MENTOS_* settings changed."""
+    """The process's pipeline, built on first use; rebuilt after a MENTOS_* setting changes
+    (Django's setting_changed signal, which tests' settings overrides send)."""
     global _pipeline
-    options = _current_options()
+    options = backend_options()
     pipeline = _pipeline
     if pipeline is None:
         pipeline = Pipeline(
@@ -73,9 +54,8 @@ def get_pipeline() -> Pipeline:
 
 def reset_pipeline() -> None:
     """Forget the built pipeline and its backends (tests; after changing settings)."""
-    global _fingerprint_seen, _pipeline
+    global _pipeline
     with _lock:
-        _fingerprint_seen = None
         _pipeline = None
         registry.reset()
 
